@@ -1,0 +1,162 @@
+"""The one entry point both front ends call: open (building or refreshing the index), then search.
+
+    searcher = Searcher.open(corpus=None, index_dir=None, model=None, notify=print)
+    hits = searcher.search("Firehose vs Data Streams", k=3)      # -> list[Hit]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import store
+from . import tokenize as tok
+from .bm25 import BM25, DEFAULT_VARIANT
+from .build import BuildSettings, build_index, fingerprint
+from .embed import Embedder, Progress
+from .errors import EmptyQuery, IndexCorrupt
+from .fuse import fuse
+from .locate import bundled_corpus, default_index_dir
+from .parse import Section
+
+MODES = ("hybrid", "bm25", "dense")
+Notify = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """Query-time choices (no rebuild needed); defaults measured on the tuning split (README, "Choices")."""
+
+    bm25_variant: str = DEFAULT_VARIANT
+    fusion: str = "rrf"
+    w_bm25: float = 1.0
+    w_dense: float = 1.0
+    rrf_k: int = 60
+
+
+@dataclass
+class Hit:
+    """One result: a whole note section, exactly as written, and where it stands."""
+
+    rank: int
+    score: float
+    path: list[str]
+    file: str
+    line_start: int
+    line_end: int
+    text: str
+    matched_lines: list[int] = field(default_factory=list)  # line numbers of body lines sharing a query term
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class Searcher:
+    """A loaded index plus the embedder for queries."""
+
+    def __init__(self, index: store.IndexData, embedder: Embedder, settings: SearchSettings = SearchSettings()):
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self.bm25 = BM25(index.terms, variant=settings.bm25_variant)
+        self._chunk_section = np.array([c.section for c in index.chunks], dtype=np.int64)
+
+    @classmethod
+    def open(cls, corpus: Path | str | None = None, index_dir: Path | str | None = None, model: str | None = None,
+             notify: Notify | None = None, progress: Progress | None = None, rebuild: bool = False,
+             settings: SearchSettings = SearchSettings(), build_settings: BuildSettings = BuildSettings(),
+             embedder: Embedder | None = None) -> Searcher:
+        """Load the index for a corpus, building it first if it is missing, stale, damaged or incompatible."""
+        root = Path(corpus).expanduser() if corpus else bundled_corpus()
+        folder = Path(index_dir).expanduser() if index_dir else default_index_dir(root)
+        embedder = embedder or Embedder(model)
+        data = None if rebuild else _load_fresh(root, folder, embedder, build_settings, notify or _quiet)
+        if data is None:
+            data, warnings = build_index(root, embedder, build_settings, progress)
+            for warning in warnings:
+                (notify or _quiet)(f"warning: {warning}")
+            store.save(folder, data)
+        return cls(data, embedder, settings)
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.index.sections
+
+    def search(self, query: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        """The k best sections for a question; fewer when few sections match at all."""
+        if not query or not query.strip():
+            raise EmptyQuery("the question is empty; type some words to search for")
+        if k < 1:
+            raise ValueError(f"k must be at least 1, got {k}")
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}; choose from {sorted(MODES)}")
+        terms = tok.tokenize(query)
+        scores = self.scores(query, terms, mode)
+        order = [i for i in np.argsort(-scores, kind="stable") if np.isfinite(scores[i]) and scores[i] > 0][:k]
+        return [self._hit(rank, int(i), float(scores[i]), terms) for rank, i in enumerate(order, start=1)]
+
+    def scores(self, query: str, terms: list[str], mode: str) -> np.ndarray:
+        """One score per section for the mode; 0 or less means "not a match"."""
+        s = self.settings
+        if mode == "bm25":
+            return self.bm25.scores(terms)
+        dense = self.dense_scores(query)
+        if mode == "dense":
+            return dense + 1.0  # cosine in [-1, 1] -> (0, 2], so every section is a candidate
+        return fuse(s.fusion, self.bm25.scores(terms), dense, w_bm25=s.w_bm25, w_dense=s.w_dense, k=s.rrf_k)
+
+    def dense_scores(self, query: str) -> np.ndarray:
+        """Per section, the cosine similarity of its best-matching chunk to the query."""
+        qv = self.embedder.encode([query])
+        sims = self.index.vectors @ qv[0]
+        best = np.full(len(self.index.sections), -1.0, dtype=np.float32)
+        np.maximum.at(best, self._chunk_section, sims)
+        return best
+
+    def _hit(self, rank: int, i: int, score: float, terms: list[str]) -> Hit:
+        sec = self.index.sections[i]
+        wanted = set(terms)
+        matched = [n for n, line in sec.lines() if wanted & set(tok.tokenize(line))]
+        return Hit(rank, round(score, 6), list(sec.path), sec.file, sec.line_start, sec.line_end, sec.text, matched)
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def _load_fresh(root: Path, folder: Path, embedder: Embedder, build_settings: BuildSettings,
+                notify: Notify) -> store.IndexData | None:
+    """The current build if it still fits the corpus, model and settings; None (and why, via notify) if not."""
+    try:
+        build = store.current_build(folder)
+        if build is None:
+            notify(f"building the index for {root} in {folder} …")
+            return None
+        manifest = store.read_manifest(build)
+        reason = _stale_reason(manifest, root, embedder, build_settings)
+        if reason:
+            notify(f"index is out of date ({reason}): rebuilding …")
+            return None
+        return store.load(build)
+    except IndexCorrupt as exc:
+        notify(f"index is damaged ({exc}): rebuilding …")
+        return None
+
+
+def _stale_reason(manifest: dict, root: Path, embedder: Embedder, build_settings: BuildSettings) -> str:
+    """Why a build cannot be used as it is, or '' when it can."""
+    if manifest.get("format_version") != store.FORMAT_VERSION:
+        return f"format version {manifest.get('format_version')}, this asknotes writes {store.FORMAT_VERSION}"
+    model = manifest.get("model") or {}
+    if model.get("id") != embedder.model_id or model.get("sha256") != embedder.sha256:
+        return f"built with model {model.get('id')!r}, now {embedder.model_id!r}"
+    if manifest.get("tokenizer") != tok.settings() or manifest.get("settings") != asdict(build_settings):
+        return "built with other tokenizer or build settings"
+    old, new = manifest.get("corpus_files") or {}, fingerprint(root)
+    if old != new:
+        changed = sorted(set(old) ^ set(new) | {f for f in set(old) & set(new) if old[f] != new[f]})
+        return f"{len(changed)} corpus file(s) changed: {', '.join(changed[:3])}{' …' if len(changed) > 3 else ''}"
+    return ""

@@ -1,0 +1,166 @@
+"""Index <-> files: a folder of plain, inspectable files, written atomically, loaded without pickle.
+
+    <index dir>/current.json          {"build": "build-…"}: which build readers use (replaced atomically)
+    <index dir>/build-…/manifest.json format version, model id and weights sha256, tokenizer settings,
+                                      build settings, a sha256 of every corpus file
+    <index dir>/build-…/sections.jsonl one section a line: file, path, lines, text, BM25 terms
+    <index dir>/build-…/chunks.jsonl   one embedder chunk a line: section, lines, text
+    <index dir>/build-…/vectors.npy    float32 (chunks x dim), unit length, rows in chunks.jsonl order
+    <index dir>/build-…/dense.faiss    faiss inner-product index over the same rows
+
+A build is written into a hidden temporary folder beside the others, renamed into place, and only then
+named in current.json, so a reader sees the old index or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .errors import IndexCorrupt, IndexDirNotWritable
+from .parse import Chunk, Section
+
+FORMAT_VERSION = 1
+POINTER = "current.json"
+KEEP_BUILDS = 2  # the current build and the one before, which a slow reader may still be opening
+
+
+@dataclass
+class IndexData:
+    """Everything search needs, as loaded from (or about to be written to) an index folder."""
+
+    manifest: dict
+    sections: list[Section]
+    terms: list[list[str]]
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    dense: object  # a faiss.Index over `vectors`
+
+
+def build_dense(vectors: np.ndarray):
+    """An exact inner-product faiss index (cosine, as the vectors are unit length)."""
+    import faiss
+
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    if len(vectors):
+        index.add(vectors)
+    return index
+
+
+def save(index_dir: Path, data: IndexData) -> Path:
+    """Write a new build and make it current; returns the build's folder."""
+    index_dir = Path(index_dir)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-build-", dir=index_dir))
+    except OSError as exc:
+        raise IndexDirNotWritable(
+            f"cannot write the index in {index_dir} ({exc.strerror}); "
+            "choose another folder with --index-dir or ASKNOTES_INDEX_DIR"
+        ) from exc
+    try:
+        _write_build(tmp, data)
+        final = index_dir / f"build-{time.strftime('%Y%m%dT%H%M%S')}-{tmp.name[-8:]}"
+        tmp.rename(final)
+        _write_json_atomic(index_dir / POINTER, {"build": final.name})
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise IndexDirNotWritable(f"cannot write the index in {index_dir} ({exc.strerror})") from exc
+    _prune(index_dir, keep=final.name)
+    return final
+
+
+def _write_build(folder: Path, data: IndexData) -> None:
+    import faiss
+
+    _write_json(folder / "manifest.json", data.manifest)
+    with (folder / "sections.jsonl").open("w", encoding="utf-8") as f:
+        for section, terms in zip(data.sections, data.terms):
+            f.write(json.dumps({**asdict(section), "terms": terms}, ensure_ascii=False) + "\n")
+    with (folder / "chunks.jsonl").open("w", encoding="utf-8") as f:
+        for chunk in data.chunks:
+            f.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+    np.save(folder / "vectors.npy", data.vectors, allow_pickle=False)
+    faiss.write_index(data.dense, str(folder / "dense.faiss"))
+    for f in folder.iterdir():
+        with f.open("rb") as fh:
+            os.fsync(fh.fileno())
+
+
+def _write_json(path: Path, obj: dict) -> None:
+    path.write_text(json.dumps(obj, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _write_json_atomic(path: Path, obj: dict) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    _write_json(tmp, obj)
+    with tmp.open("rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _prune(index_dir: Path, keep: str) -> None:
+    """Remove all but the newest builds, and temporary folders a killed build left behind."""
+    builds = sorted((p for p in index_dir.glob("build-*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    old = [p for p in builds if p.name != keep][: max(0, len(builds) - KEEP_BUILDS)]
+    stale_tmp = [p for p in index_dir.glob(".tmp-build-*") if time.time() - p.stat().st_mtime > 3600]
+    for p in old + stale_tmp:
+        shutil.rmtree(p, ignore_errors=True)
+
+
+def current_build(index_dir: Path) -> Path | None:
+    """The folder of the current build, or None when there is no index yet."""
+    pointer = Path(index_dir) / POINTER
+    if not pointer.exists():
+        return None
+    try:
+        name = json.loads(pointer.read_text(encoding="utf-8"))["build"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexCorrupt(f"{pointer} is unreadable") from exc
+    build = Path(index_dir) / str(name)
+    if "/" in str(name) or not build.is_dir():
+        raise IndexCorrupt(f"{pointer} names a build that is missing: {name}")
+    return build
+
+
+def read_manifest(build: Path) -> dict:
+    """The manifest alone, to decide whether a build is still fresh before loading it."""
+    try:
+        manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"{build / 'manifest.json'} is missing or unreadable") from exc
+    if not isinstance(manifest, dict):
+        raise IndexCorrupt(f"{build / 'manifest.json'} is not a JSON object")
+    return manifest
+
+
+def load(build: Path) -> IndexData:
+    """Load a build, checking that its files agree with each other; IndexCorrupt if they do not."""
+    import faiss
+
+    manifest = read_manifest(build)
+    try:
+        rows = _read_jsonl(build / "sections.jsonl")
+        terms = [row.pop("terms") for row in rows]
+        sections = [Section(**{**row, "path": tuple(row["path"])}) for row in rows]
+        chunks = [Chunk(**row) for row in _read_jsonl(build / "chunks.jsonl")]
+        vectors = np.load(build / "vectors.npy", allow_pickle=False)
+        dense = faiss.read_index(str(build / "dense.faiss"))
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        raise IndexCorrupt(f"index files in {build} are damaged ({exc.__class__.__name__}: {exc})") from exc
+    if vectors.ndim != 2 or len(vectors) != len(chunks) or dense.ntotal != len(chunks) \
+            or len(sections) != manifest.get("sections") or any(not 0 <= c.section < len(sections) for c in chunks):
+        raise IndexCorrupt(f"index files in {build} disagree in size (a truncated or mixed build)")
+    return IndexData(manifest, sections, terms, chunks, vectors.astype(np.float32, copy=False), dense)
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
