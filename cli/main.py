@@ -1,0 +1,158 @@
+"""asknotes' command line: ask the notes, (re)build an index, run the eval.
+
+Heavy imports (numpy, faiss, sentence-transformers) wait inside the commands, so `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import asdict
+
+import click
+
+from indexer import __version__
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+MODES = ("hybrid", "bm25", "dense")
+
+
+def corpus_options(f):
+    """--corpus, --index-dir and --model, each also read from its environment variable."""
+    f = click.option("--model", envvar="ASKNOTES_MODEL", metavar="NAME_OR_PATH",
+                     help="sentence-transformers model id or local folder [env ASKNOTES_MODEL; default all-MiniLM-L6-v2]")(f)
+    f = click.option("--index-dir", envvar="ASKNOTES_INDEX_DIR", type=click.Path(file_okay=False),
+                     help="where the index lives [env ASKNOTES_INDEX_DIR; default a per-user cache folder per corpus]")(f)
+    f = click.option("--corpus", envvar="ASKNOTES_CORPUS", type=click.Path(),
+                     help="folder (or file) of .md/.txt notes [env ASKNOTES_CORPUS; default the bundled AWS ML notes]")(f)
+    return f
+
+
+class ProgressBar:
+    """An embedding progress bar on stderr, shown only for work big enough to wait on."""
+
+    def __init__(self, label: str = "embedding", min_items: int = 200):
+        self.label, self.min_items, self.bar = label, min_items, None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.min_items:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+        if done >= total:
+            self.bar.__exit__(None, None, None)
+
+
+def open_searcher(corpus, index_dir, model, rebuild: bool = False):
+    """Searcher.open with notices and progress on stderr, core errors turned into clean CLI errors."""
+    from indexer.errors import AsknotesError
+    from indexer.search import Searcher
+
+    try:
+        return Searcher.open(corpus=corpus, index_dir=index_dir, model=model, rebuild=rebuild,
+                             notify=lambda msg: click.echo(msg, err=True), progress=ProgressBar())
+    except AsknotesError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="asknotes")
+def cli():
+    """Ask your study notes: the best-matching note sections, exactly as written. No LLM.
+
+    \b
+    Example:
+      asknotes ask "Firehose vs Data Streams"
+      asknotes index ~/my-notes && asknotes ask --corpus ~/my-notes "what is a p-value"
+    """
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("question")
+@click.option("-k", "k", type=click.IntRange(min=1), default=3, show_default=True, help="how many sections")
+@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="ranking to use")
+@click.option("--json", "as_json", is_flag=True, help="print the results as JSON")
+@corpus_options
+def ask(question, k, mode, as_json, corpus, index_dir, model):
+    """Show the note sections that best answer QUESTION.
+
+    The first run builds the index; later runs rebuild it by themselves when the notes change.
+
+    \b
+    Example:
+      asknotes ask "when to use L1" -k 5
+      asknotes ask "Firehose vs Data Streams" --json
+    """
+    if not question.strip():
+        raise click.UsageError("the question is empty; type some words to search for")
+    searcher = open_searcher(corpus, index_dir, model)
+    hits = searcher.search(question, k=k, mode=mode)
+    if as_json:
+        click.echo(json.dumps([asdict(h) for h in hits], indent=2, ensure_ascii=False))
+        return
+    if not hits:
+        click.echo("No matching sections. Try other words, or --mode dense for meaning rather than words.")
+        return
+    from .render import format_hit
+
+    color = sys.stdout.isatty()
+    click.echo("\n\n".join(format_hit(h, color=color) for h in hits))
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("path", required=False, type=click.Path())
+@click.option("--force", is_flag=True, help="rebuild even if the index is up to date")
+@corpus_options
+def index(path, force, corpus, index_dir, model):
+    """Build (or refresh) the index of a folder of notes: PATH, else --corpus, else the bundled notes.
+
+    \b
+    Example:
+      asknotes index ~/my-notes
+      asknotes index --force
+    """
+    start = time.perf_counter()
+    searcher = open_searcher(path or corpus, index_dir, model, rebuild=force)
+    m = searcher.index.manifest
+    click.echo(f"index ready: {m['sections']} sections, {m['chunks']} chunks from {len(m['corpus_files'])} file(s) "
+               f"of {m['corpus']} ({time.perf_counter() - start:.1f} s)")
+    if path:
+        click.echo(f"ask it with: asknotes ask --corpus {path} \"your question\"  (or set ASKNOTES_CORPUS)")
+
+
+@cli.command("eval", context_settings=CONTEXT_SETTINGS)
+@click.option("--questions", type=click.Path(dir_okay=False), help="questions file [default: evals/questions.yaml]")
+@click.option("--mode", "modes", type=click.Choice(MODES), multiple=True, help="mode(s) to evaluate [default: all]")
+@click.option("-k", "depth", type=click.IntRange(min=5), default=10, show_default=True,
+              help="results retrieved per question (MRR's cut-off)")
+@click.option("--split", type=click.Choice(["all", "tune", "test"]), default="all", show_default=True,
+              help="the whole set, or the tuning or test half")
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per mode")
+@corpus_options
+def eval_(questions, modes, depth, split, as_json, corpus, index_dir, model):
+    """Measure retrieval quality: hit@k, recall@k and MRR per mode, overall and by question type.
+
+    \b
+    Example:
+      asknotes eval
+      asknotes eval --questions my-questions.yaml --mode hybrid --json
+    """
+    from evals.questions import DEFAULT_QUESTIONS, QuestionsError, load_questions, select
+    from evals.run import evaluate
+
+    try:
+        qs = select(load_questions(questions or DEFAULT_QUESTIONS), split)
+    except QuestionsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    searcher = open_searcher(corpus, index_dir, model)
+    results = evaluate(searcher.search, qs, modes or MODES, depth)
+    if as_json:
+        for r in results:
+            click.echo(json.dumps(r))
+        return
+    from .table import eval_table
+
+    click.echo(eval_table(results))

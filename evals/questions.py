@@ -1,0 +1,75 @@
+"""Eval questions: load and check a questions file, and split it into tuning and test parts."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+TYPES = ("keyword", "natural", "paraphrase", "comparison", "acronym", "typo", "scenario", "out-of-domain")
+SPLITS = ("all", "tune", "test")
+DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "questions.yaml"
+
+
+class QuestionsError(ValueError):
+    """The questions file is missing, not YAML, or not in the expected format."""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    type: str
+    relevant: tuple[str, ...]  # section references: "Heading" or "Parent > Heading"
+
+    @property
+    def in_domain(self) -> bool:
+        return bool(self.relevant)
+
+
+def load_questions(path: Path | str = DEFAULT_QUESTIONS) -> list[Question]:
+    """Read a questions file: a YAML list of {id, question, type, relevant}."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise QuestionsError(f"cannot read {path}: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise QuestionsError(f"{path} is not valid YAML: {exc}") from exc
+    if not isinstance(data, list) or not data:
+        raise QuestionsError(f"{path} must be a non-empty YAML list of {{id, question, type, relevant}}")
+    questions, seen = [], set()
+    for n, row in enumerate(data, start=1):
+        q = _question(row, f"{path} entry {n}")
+        if q.id in seen:
+            raise QuestionsError(f"{path}: id {q.id!r} appears twice")
+        seen.add(q.id)
+        questions.append(q)
+    return questions
+
+
+def _question(row: object, where: str) -> Question:
+    if not isinstance(row, dict) or not {"id", "question", "relevant"} <= set(row):
+        raise QuestionsError(f"{where} needs the keys id, question, type, relevant")
+    qtype = row.get("type", "natural")
+    if qtype not in TYPES:
+        raise QuestionsError(f"{where}: type {qtype!r} is not one of {sorted(TYPES)}")
+    relevant = row["relevant"] or []
+    if not isinstance(relevant, list) or not all(isinstance(r, str) and r.strip() for r in relevant):
+        raise QuestionsError(f"{where}: relevant must be a list of section headings")
+    if not str(row["question"]).strip():
+        raise QuestionsError(f"{where}: the question is empty")
+    return Question(str(row["id"]), str(row["question"]), qtype, tuple(relevant))
+
+
+def split_of(question: Question) -> str:
+    """'tune' or 'test', fixed by a hash of the id so a question never changes sides."""
+    return "tune" if hashlib.sha256(question.id.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def select(questions: list[Question], split: str) -> list[Question]:
+    if split not in SPLITS:
+        raise QuestionsError(f"unknown split {split!r}; choose from {sorted(SPLITS)}")
+    return questions if split == "all" else [q for q in questions if split_of(q) == split]
