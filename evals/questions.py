@@ -64,12 +64,19 @@ def _question(row: object, where: str) -> Question:
     return Question(str(row["id"]), str(row["question"]), qtype, tuple(relevant))
 
 
-def split_of(question: Question) -> str:
-    """'tune' or 'test', fixed by a hash of the id so a question never changes sides."""
-    return "tune" if hashlib.sha256(question.id.encode()).digest()[0] % 2 == 0 else "test"
+def _key(question: Question) -> str:
+    return hashlib.sha256(question.id.encode()).hexdigest()
+
+
+def split_of(question: Question, questions: list[Question]) -> str:
+    """'tune' or 'test': within each question type, questions ordered by a hash of their id alternate
+    sides, so both halves hold every type in the same proportion and a question never changes sides
+    unless questions of its type are added."""
+    same_type = sorted((q for q in questions if q.type == question.type), key=_key)
+    return "tune" if same_type.index(question) % 2 == 0 else "test"
 
 
 def select(questions: list[Question], split: str) -> list[Question]:
     if split not in SPLITS:
         raise QuestionsError(f"unknown split {split!r}; choose from {sorted(SPLITS)}")
-    return questions if split == "all" else [q for q in questions if split_of(q) == split]
+    return questions if split == "all" else [q for q in questions if split_of(q, questions) == split]

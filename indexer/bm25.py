@@ -1,9 +1,10 @@
 """BM25 over section terms, with the rank-bm25 variant chosen by name.
 
-Variant choice (measured on the tuning split of evals/questions.yaml, see README "Choices"):
-BM25Okapi floors the IDF of terms that occur in over half the documents at epsilon * mean IDF, which on
-an ~80-section corpus turns common-but-meaningful words ("data", "model") into noise; BM25Plus's IDF
-log((N+1)/df) stays positive and it adds a lower bound delta for long sections.
+Variant choice. On the tuning half of evals/questions.yaml (python -m evals.tune, best hybrid MRR) plus
+scores 0.902, okapi 0.896, l 0.873: plus and okapi are within noise (one question is 0.008). BM25Okapi's IDF,
+log((N - df + 0.5) / (df + 0.5)), is 0 for a term in exactly half the sections and negative (floored to
+epsilon * mean IDF) above that, so on a small folder of notes a query word found in 2 of 4 sections scores
+nothing at all. BM25Plus's IDF, log((N + 1) / df), is positive for every term, so it is the default.
 """
 
 from __future__ import annotations
@@ -29,6 +30,19 @@ class BM25:
         for i, doc in enumerate(docs):
             for term in set(doc):
                 self._postings.setdefault(term, []).append(i)
+
+    def upper_bound(self, terms: list[str]) -> float:
+        """The most any document could score for these terms: each term's IDF times its largest
+        possible term-frequency factor (k1 + 1, plus delta for BM25L/BM25Plus)."""
+        bm = self._bm25
+        delta = getattr(bm, "delta", 0.0)
+        return float(sum(bm.idf.get(t, 0.0) * (bm.k1 + 1 + delta) for t in terms if t in self._postings))
+
+    def normalized(self, terms: list[str]) -> np.ndarray:
+        """Scores as a share of upper_bound: near 1 only when a section matches every term strongly
+        (the "theoretical min-max" normalisation of Bruch, Gai & Ingber, 2023)."""
+        bound = self.upper_bound(terms)
+        return self.scores(terms) / bound if bound > 0 else np.zeros(self.size, dtype=np.float32)
 
     def scores(self, terms: list[str]) -> np.ndarray:
         """BM25 score of each document, 0 for documents that share no term with the query."""

@@ -31,7 +31,9 @@ def rrf(bm25: np.ndarray, dense: np.ndarray, w_bm25: float = 1.0, w_dense: float
 
 def minmax(scores: np.ndarray) -> np.ndarray:
     """Scale to [0, 1] over the candidates; all-equal scores become 0."""
-    lo, hi = float(scores.min(initial=0.0)), float(scores.max(initial=0.0))
+    if not len(scores):
+        return np.zeros(0)
+    lo, hi = float(scores.min()), float(scores.max())
     return np.zeros_like(scores, dtype=np.float64) if hi - lo < 1e-12 else (scores - lo) / (hi - lo)
 
 
@@ -41,7 +43,12 @@ def linear(bm25: np.ndarray, dense: np.ndarray, w_bm25: float = 1.0, w_dense: fl
     return (w_bm25 * minmax(bm25) + w_dense * minmax(dense)) / total
 
 
-FUSIONS: dict[str, Callable[..., np.ndarray]] = {"rrf": rrf, "linear": linear}
+def weighted(bm25: np.ndarray, dense: np.ndarray, w_bm25: float = 1.0, w_dense: float = 1.0, k: int = RRF_K) -> np.ndarray:
+    """Weighted sum of BM25 as a share of its query's upper bound and raw cosine (Bruch et al. 2023, "TMM")."""
+    return w_bm25 * bm25 + w_dense * dense
+
+
+FUSIONS: dict[str, Callable[..., np.ndarray]] = {"rrf": rrf, "linear": linear, "weighted": weighted}
 
 
 def fuse(method: str, bm25: np.ndarray, dense: np.ndarray, **weights: float) -> np.ndarray:

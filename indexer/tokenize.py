@@ -32,7 +32,7 @@ def fold(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ys")):
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ys", "ias")):
         return word[:-1]
     return word
 

@@ -1,0 +1,85 @@
+"""Sweep the retrieval choices on the tuning half of the questions; report the best on the test half.
+
+    python -m evals.tune            # prints one row per setting, best first by tuning-half MRR
+
+The test half is only read for the settings this picks, so the README's numbers are not tuned to it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import tempfile
+from dataclasses import replace
+
+from indexer.build import BuildSettings, build_index, section_terms
+from indexer.embed import Embedder
+from indexer.locate import bundled_corpus
+from indexer.search import Searcher, SearchSettings
+
+from .questions import load_questions, select
+from .run import evaluate
+
+
+class MemoEmbedder:
+    """Wraps an embedder so that each question is embedded once across the whole sweep."""
+
+    def __init__(self, inner: Embedder):
+        self.inner, self.memo = inner, {}
+        self.model_id, self.sha256 = inner.model_id, inner.sha256
+
+    def encode(self, texts, **kw):
+        import numpy as np
+
+        missing = [t for t in texts if t not in self.memo]
+        if missing:
+            for t, v in zip(missing, self.inner.encode(missing, **kw)):
+                self.memo[t] = v
+        return np.stack([self.memo[t] for t in texts])
+
+
+def grid():
+    """The settings tried: BM25 variant, heading weight, fusion rule and weights, chunk size."""
+    for variant, hw, chunk in itertools.product(("okapi", "l", "plus"), (1, 2, 3), (60, 120, 250)):
+        build = BuildSettings(chunk_words=chunk, heading_weight=hw)
+        for w in (0.5, 0.7, 1.0):
+            yield build, SearchSettings(bm25_variant=variant, fusion="rrf", w_bm25=w, w_dense=1.0)
+        for w in (0.3, 0.5):
+            yield build, SearchSettings(bm25_variant=variant, fusion="linear", w_bm25=w, w_dense=1 - w)
+        for w in (0.2, 0.4, 0.7):
+            yield build, SearchSettings(bm25_variant=variant, fusion="weighted", w_bm25=w, w_dense=1.0)
+
+
+def main() -> None:
+    questions = load_questions()
+    tune, test = select(questions, "tune"), select(questions, "test")
+    embedder = MemoEmbedder(Embedder())
+    indexes = {}
+    rows = []
+    for build, search in grid():
+        key = build.chunk_words
+        if key not in indexes:
+            indexes[key], _ = build_index(bundled_corpus(), embedder, build)
+        data = indexes[key]
+        data = replace(data, terms=[section_terms(s, build.heading_weight) for s in data.sections])
+        searcher = Searcher(data, embedder, search)
+        (r,) = evaluate(searcher.search, tune, ["hybrid"])
+        rows.append((r["mrr"], r["hit@3"], r["hit@1"], build, search))
+    rows.sort(key=lambda row: (row[0], row[1]), reverse=True)
+    for mrr, h3, h1, build, search in rows[:10]:
+        print(f"mrr {mrr:.3f} hit@3 {h3:.3f} hit@1 {h1:.3f}  {build}  {search}")
+    print("best row for each value of each choice:")
+    for name, get in (("variant", lambda b, s: s.bm25_variant), ("fusion", lambda b, s: s.fusion),
+                      ("chunk_words", lambda b, s: b.chunk_words), ("heading_weight", lambda b, s: b.heading_weight)):
+        for value in sorted({get(b, s) for *_, b, s in rows}):
+            mrr, h3, h1, b, s = next(r for r in rows if get(r[3], r[4]) == value)
+            print(f"  {name}={value}: mrr {mrr:.3f} hit@3 {h3:.3f} hit@1 {h1:.3f}")
+    _, _, _, build, search = rows[0]
+    data = indexes[build.chunk_words]
+    data = replace(data, terms=[section_terms(s, build.heading_weight) for s in data.sections])
+    for name, qs in (("tune", tune), ("test", test)):
+        for r in evaluate(Searcher(data, embedder, search).search, qs, ["hybrid", "bm25", "dense"]):
+            print(name, r["mode"], {k: r[k] for k in ("n", "hit@1", "hit@3", "mrr")})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Retrieval quality on evals/questions.yaml must not fall below the committed baseline."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evals.metrics import found_at, hit_at, recall_at, reciprocal_rank
+from evals.questions import DEFAULT_QUESTIONS, load_questions, select, split_of
+from evals.run import evaluate
+
+BASELINE = json.loads((Path(__file__).resolve().parents[1] / "evals" / "baseline.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def results(bundled_searcher):
+    return {r["mode"]: r for r in evaluate(bundled_searcher.search, load_questions(), ["hybrid", "bm25", "dense"])}
+
+
+@pytest.mark.parametrize("metric", ["hit@3", "mrr"])
+def test_hybrid_does_not_regress(results, metric):
+    assert results["hybrid"][metric] >= BASELINE["hybrid"][metric] - 1e-9
+
+
+def test_hybrid_beats_each_single_ranking_on_mrr(results):
+    assert results["hybrid"]["mrr"] > max(results["bm25"]["mrr"], results["dense"]["mrr"])
+
+
+def test_questions_file_is_valid_and_split_in_two():
+    questions = load_questions(DEFAULT_QUESTIONS)
+    assert len(questions) >= 150
+    assert sum(not q.in_domain for q in questions) >= 15
+    tune, test = select(questions, "tune"), select(questions, "test")
+    assert len(tune) + len(test) == len(questions)
+    for qtype in {q.type for q in questions}:
+        assert abs(sum(q.type == qtype for q in tune) - sum(q.type == qtype for q in test)) <= 1
+    assert all(split_of(q, questions) == "tune" for q in tune)
+
+
+def test_metrics_on_a_hand_worked_example():
+    ranked = [["Doc", "AWS", "Glue"], ["Doc", "Sagemaker Deploy", "Deploy"], ["Doc", "AWS", "Kinesis"]]
+    relevant = ["sagemaker deploy > deploy", "Kinesis", "Athena"]
+    assert found_at(relevant, ranked) == [2, 3, None]
+    assert hit_at(relevant, ranked, 1) == 0.0 and hit_at(relevant, ranked, 3) == 1.0
+    assert recall_at(relevant, ranked, 3) == pytest.approx(2 / 3)
+    assert reciprocal_rank(relevant, ranked) == 0.5
+    assert found_at(["Deploy > Deploy"], ranked) == [None]

@@ -1,0 +1,37 @@
+"""The BM25 tokenizer keeps technical terms whole and drops noise."""
+
+import pytest
+
+from indexer.tokenize import fold, tokenize
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("when to use L1", ["l1"]),
+    ("F1 score", ["f1", "score"]),
+    ("TF-IDF", ["tf-idf", "tfidf", "tf", "idf"]),
+    ("k-means clustering", ["k-means", "kmeans"]),
+    ("data in S3", ["s3"]),
+    ("ml.p2.xlarge", ["ml.p2.xlarge", "p2"]),
+    ("Kinesis Firehose!", ["kinesis", "firehose"]),
+])
+def test_keeps_technical_terms(text, kept):
+    terms = tokenize(text)
+    assert all(term in terms for term in kept), terms
+
+
+def test_drops_stopwords_and_punctuation():
+    assert tokenize("What is the, uh... ?!") == ["uh"]
+    assert tokenize("what is it?") == []
+
+
+@pytest.mark.parametrize("word, folded", [
+    ("svms", "svm"), ("categories", "category"), ("classes", "class"), ("streams", "stream"),
+    ("bias", "bias"), ("focus", "focus"), ("s3", "s3"), ("gas", "gas"),
+])
+def test_plural_folding(word, folded):
+    assert fold(word) == folded
+
+
+def test_query_and_notes_forms_meet():
+    assert set(tokenize("tfidf")) & set(tokenize("TF-IDF"))
+    assert set(tokenize("SVM")) & set(tokenize("SVMs"))
