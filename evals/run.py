@@ -4,36 +4,49 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .metrics import score_question, summarize
+from .metrics import hit_at, score_question, summarize
 from .questions import Question
 
 DEPTH = 10  # results retrieved per question; MRR counts a first relevant result down to this rank
 
 
+def answered(hits: list) -> bool:
+    """The searcher gave a confident answer (not "No confident match")."""
+    return bool(hits) and getattr(hits[0], "confident", True)
+
+
 def evaluate(search: Callable[[str, int, str], list], questions: Iterable[Question], modes: Iterable[str],
              depth: int = DEPTH) -> list[dict]:
-    """search(question, k, mode) -> hits with a .path; returns one dict per mode."""
-    questions = [q for q in questions if q.in_domain]
+    """search(question, k, mode) -> hits with .path (and .confident); returns one dict per mode.
+
+    Ranking metrics count in-domain questions only; abstain_ood is the share of out-of-domain questions
+    answered "No confident match", answer_in_domain the share of in-domain questions answered."""
+    questions = list(questions)
     results = []
     for mode in modes:
-        rows = []
+        rows, ood = [], []
         for q in questions:
-            ranked = [hit.path for hit in search(q.question, depth, mode)]
-            rows.append({"type": q.type, **score_question(q.relevant, ranked)})
+            hits = search(q.question, depth, mode)
+            if q.in_domain:
+                rows.append({"type": q.type, "answered": answered(hits),
+                             **score_question(q.relevant, [h.path for h in hits])})
+            else:
+                ood.append(not answered(hits))
         by_type = {t: summarize([r for r in rows if r["type"] == t]) for t in sorted({r["type"] for r in rows})}
-        results.append({"mode": mode, **summarize(rows), "by_type": by_type})
+        results.append({
+            "mode": mode, **summarize(rows), "by_type": by_type,
+            "abstain_ood": round(sum(ood) / len(ood), 4) if ood else None,
+            "answer_in_domain": round(sum(r["answered"] for r in rows) / len(rows), 4) if rows else None,
+        })
     return results
 
 
 def misses(search: Callable[[str, int, str], list], questions: Iterable[Question], mode: str, k: int = 3) -> list[tuple]:
-    """(question, relevant, top-k paths) for each in-domain question with no relevant section in the top k."""
-    from .metrics import hit_at
-
+    """(question, top-k paths) for each in-domain question with no relevant section in the top k."""
     out = []
     for q in questions:
-        if not q.in_domain:
-            continue
-        ranked = [hit.path for hit in search(q.question, k, mode)]
-        if not hit_at(q.relevant, ranked, k):
-            out.append((q, ranked))
+        if q.in_domain:
+            ranked = [hit.path for hit in search(q.question, k, mode)]
+            if not hit_at(q.relevant, ranked, k):
+                out.append((q, ranked))
     return out

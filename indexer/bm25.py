@@ -31,6 +31,14 @@ class BM25:
             for term in set(doc):
                 self._postings.setdefault(term, []).append(i)
 
+    @property
+    def idf(self) -> dict[str, float]:
+        return self._bm25.idf
+
+    def document_frequencies(self) -> dict[str, int]:
+        """How many documents hold each term: the vocabulary typos are corrected against."""
+        return {term: len(docs) for term, docs in self._postings.items()}
+
     def upper_bound(self, terms: list[str]) -> float:
         """The most any document could score for these terms: each term's IDF times its largest
         possible term-frequency factor (k1 + 1, plus delta for BM25L/BM25Plus)."""

@@ -1,0 +1,112 @@
+"""Acronyms and aliases mined from the notes themselves, to expand questions like "RCF" or "KNN".
+
+Four patterns, each seen in the bundled notes:
+    "Latent Dirichlet Allocation (LDA)"       expansion, then the acronym in parentheses
+    "ASR – Automatic speech recognition"      acronym, a dash, colon or '=', then the expansion
+    "Principal Component Analysis PCA"        expansion directly followed by its acronym
+    "Random Cut Forest", "Convolutional NN"   a multi-word Title Case term or heading -> its initials
+An expansion counts only when the initials of its words spell the acronym (upper-case parts such as
+"NN" count whole, hyphens split: "K-Nearest Neighbour" -> KNN). A user file adds to or overrides them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z][A-Z0-9]*s?"  # RCF, NNs, TF-IDF parts, ReLU is not caught (mixed case)
+WORD = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+SKIP = {"of", "and", "the", "for", "to", "in", "a", "an", "on", "with"}
+PAREN_AFTER = re.compile(rf"((?:{WORD}[ \t]+){{1,6}}){WORD}[ \t]*\(({ACRONYM})\)")
+DASH_AFTER = re.compile(rf"\b({ACRONYM})[ \t]*(?:–|—|-|:|=)[ \t]*((?:{WORD}[ \t]*){{2,7}})")
+BARE_AFTER = re.compile(rf"((?:{WORD}[ \t]+){{2,6}})({ACRONYM})\b")
+FOLLOWED_BY = re.compile(rf"\b({ACRONYM})[ \t]+((?:[a-z][a-z0-9-]*[ \t]+){{1,6}}[a-z][a-z0-9-]*)")
+TITLE_WORD = r"(?:[A-Z][a-z0-9]+(?:-[A-Z][a-z0-9]+)*|[A-Z]{2,}|[A-Z](?:-[A-Z][a-z0-9]+)+)"
+TITLE_TERM = re.compile(rf"\b((?:{TITLE_WORD}[ \t]+){{1,4}}{TITLE_WORD})\b")
+
+Aliases = dict[str, list[str]]  # lower-case acronym -> expansions, best first
+
+
+def initials(words: list[str]) -> str:
+    """RCF for Random Cut Forest, CNN for Convolutional NN, KNN for K-Nearest Neighbour."""
+    out = []
+    for word in words:
+        for part in word.split("-"):
+            if not part or part.lower() in SKIP:
+                continue
+            out.append(part if part.isupper() and len(part) > 1 else part[0])
+    return "".join(out).upper()
+
+
+def _fits(acronym: str, words: list[str]) -> list[str] | None:
+    """The shortest run of trailing (or, for after=False, leading) words whose initials spell the acronym."""
+    target = acronym[:-1] if acronym.endswith("s") and not acronym.isupper() else acronym
+    for n in range(1, len(words) + 1):
+        if initials(words[-n:]) == target.upper():
+            return words[-n:]
+    return None
+
+
+def _fits_leading(acronym: str, words: list[str]) -> list[str] | None:
+    for n in range(1, len(words) + 1):
+        if initials(words[:n]) == acronym.upper():
+            return words[:n]
+    return None
+
+
+def _initials_worthy(words: list[str]) -> bool:
+    """A Title Case term whose initials make a plausible acronym: 3 to 6 letters, and no word in it
+    that is itself an acronym of 3+ letters (that term already has its name: "AWS Glue", "S3 VPC")."""
+    acronym = initials(words)
+    return (3 <= len(acronym) <= 6 and acronym.isalpha()
+            and not any(w.isupper() and len(w) >= 3 for w in words))
+
+
+def mine(texts: Iterable[str]) -> Aliases:
+    """Acronym -> expansions found in the texts (section bodies and headings)."""
+    found: dict[str, list[str]] = {}
+
+    def add(acronym: str, words: list[str] | None) -> None:
+        if not words or len(words) < 2 and not any(w.isupper() for w in words):
+            return
+        key = acronym.lower().rstrip("s") if acronym[-1] == "s" and acronym[:-1].isupper() else acronym.lower()
+        phrase = " ".join(words)
+        if len(key) >= 2 and phrase.lower() != key and phrase not in found.setdefault(key, []):
+            found[key].append(phrase)
+
+    for text in texts:
+        for line in text.splitlines():
+            for m in PAREN_AFTER.finditer(line):
+                add(m.group(2), _fits(m.group(2), (m.group(1) + " " + m.group(0).split("(")[0].split()[-1]).split()))
+            for m in DASH_AFTER.finditer(line):
+                add(m.group(1), _fits_leading(m.group(1), m.group(2).split()))
+            for m in BARE_AFTER.finditer(line):
+                add(m.group(2), _fits(m.group(2), m.group(1).split()))
+            for m in FOLLOWED_BY.finditer(line):
+                add(m.group(1), _fits_leading(m.group(1), m.group(2).split()))
+            for m in TITLE_TERM.finditer(line):
+                words = m.group(1).split()
+                if _initials_worthy(words):
+                    add(initials(words), words)
+    return found
+
+
+def load_user_aliases(path: Path | None) -> Aliases:
+    """A YAML mapping of acronym -> expansion (or list of them); a missing file is no aliases."""
+    if path is None or not Path(path).is_file():
+        return {}
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path} must map each acronym to its expansion, e.g.  RCF: Random Cut Forest")
+    return {str(k).lower(): [str(v)] if isinstance(v, str) else [str(x) for x in v] for k, v in data.items()}
+
+
+def merged(mined: Aliases, user: Aliases) -> Aliases:
+    """User aliases first (they override the order), then the mined ones."""
+    out = {k: list(v) for k, v in mined.items()}
+    for key, expansions in user.items():
+        out[key] = expansions + [e for e in out.get(key, []) if e not in expansions]
+    return out

@@ -1,0 +1,49 @@
+"""Section -> the lines that answer the question: the bullets sharing the most (rarest) question terms,
+or, when no word is shared, the lines of the chunk the embedder matched best."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from . import tokenize as tok
+from .parse import Section
+
+MAX_LINES = 4
+SHARE_OF_BEST = 0.5  # a line makes the cut if it scores at least half the best line's score
+
+
+def line_scores(section: Section, terms: list[str], idf: Mapping[str, float]) -> dict[int, float]:
+    """Sum of the IDF of the distinct question terms on each body line."""
+    wanted = set(terms)
+    return {n: sum(max(idf.get(t, 0.0), 0.0) for t in wanted & set(tok.tokenize(line)))
+            for n, line in section.lines() if line.strip()}
+
+
+def best_lines(section: Section, terms: list[str], idf: Mapping[str, float],
+               fallback: tuple[int, int] | None = None) -> list[int]:
+    """Line numbers of the best lines, in file order; `fallback` is the best chunk's (first, last) line."""
+    scores = line_scores(section, terms, idf)
+    top = max(scores.values(), default=0.0)
+    if top > 0:
+        picked = sorted((n for n, s in scores.items() if s >= SHARE_OF_BEST * top), key=lambda n: -scores[n])
+        return sorted(picked[:MAX_LINES])
+    if fallback:
+        return [n for n, line in section.lines() if fallback[0] <= n <= fallback[1] and line.strip()][:MAX_LINES]
+    return [n for n, line in section.lines() if line.strip()][:MAX_LINES]
+
+
+def with_parents(section: Section, lines: list[int]) -> list[int]:
+    """The lines plus, for each sub-bullet, the bullet it hangs from: the context a reader needs."""
+    numbered = section.lines()
+    keep = set(lines)
+    for i, (n, line) in enumerate(numbered):
+        if n not in lines:
+            continue
+        indent = len(line) - len(line.lstrip())
+        for m, above in reversed(numbered[:i]):
+            if above.strip() and len(above) - len(above.lstrip()) < indent:
+                keep.add(m)
+                indent = len(above) - len(above.lstrip())
+                if indent == 0:
+                    break
+    return sorted(keep)

@@ -1,0 +1,152 @@
+"""Question -> what to search for: typo corrections, acronym expansions, and the sides of a comparison.
+
+All of it is plain string work over what the index knows (its vocabulary and aliases); each step can be
+switched off for the eval's ablation table.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from . import tokenize as tok
+from .aliases import Aliases
+from .typos import Corrector
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
+COMPARISONS = [
+    re.compile(r"^(?:what(?:'s| is| are)? )?(?:the )?differences? between (?P<a>.+?) and (?P<b>.+?)[?.!]*$", re.I),
+    re.compile(r"^(?:compare )?(?P<a>.+?)\s+(?:vs\.?|versus|compared (?:to|with)|v\.)\s+(?P<b>.+?)[?.!]*$", re.I),
+    re.compile(r"^compare (?P<a>.+?) (?:and|with|to) (?P<b>.+?)[?.!]*$", re.I),
+    re.compile(r"^(?:(?:should i use|do i use|which is better|which one|when to use)[,:]? )?"
+               r"(?P<a>[^,?]+?) or (?P<b>[^,?]+?)[?.!]*$", re.I),
+]
+NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z0-9]*|[A-Z][a-z]+)\b")
+OR_SIDE_WORDS = 4  # "X or Y" is a comparison only between short terms ("L1 or L2"), not in long questions
+
+
+@dataclass(frozen=True)
+class Features:
+    """Which query-side steps run; all on by default, each switchable for the ablation."""
+
+    aliases: bool = True
+    typos: bool = True
+    comparisons: bool = True
+
+
+@dataclass
+class QueryPlan:
+    """What a question becomes before ranking."""
+
+    original: str
+    text: str  # what the embedder reads: corrected, with acronyms spelled out
+    terms: list[str]  # what BM25 reads
+    corrections: dict[str, str] = field(default_factory=dict)
+    expansions: dict[str, str] = field(default_factory=dict)
+    sides: list["QueryPlan"] = field(default_factory=list)  # the two sides of an "X vs Y" question
+    coverage: float = 0.0  # IDF-weighted share of the question's words the notes know (0..1)
+    unknown_names: list[str] = field(default_factory=list)  # "Kubernetes", "GAN": names the notes never use
+
+    @property
+    def searched_for(self) -> str | None:
+        """The corrected question, when a typo was corrected (the CLI shows it)."""
+        return self.text_without_expansions if self.corrections else None
+
+    @property
+    def text_without_expansions(self) -> str:
+        text = self.original
+        for wrong, right in self.corrections.items():
+            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
+        return text
+
+
+class Planner:
+    """Turns questions into plans, using an index's vocabulary and aliases."""
+
+    def __init__(self, vocabulary: dict[str, int], aliases: Aliases, features: Features = Features()):
+        self.vocabulary = vocabulary
+        self.aliases = aliases
+        self.features = features
+        self.corrector = Corrector(vocabulary)
+
+    def plan(self, question: str, split: bool = True) -> QueryPlan:
+        corrections = self._corrections(question) if self.features.typos else {}
+        text = question
+        for wrong, right in corrections.items():
+            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
+        expansions = self._expansions(text) if self.features.aliases else {}
+        terms = tok.tokenize(text)
+        for acronym, expansion in expansions.items():
+            text = re.sub(rf"\b{re.escape(acronym)}\b", f"{acronym} ({expansion})", text, count=1)
+            terms += tok.tokenize(expansion)
+        plan = QueryPlan(question, text, terms, corrections, expansions, coverage=self.coverage(question, corrections),
+                         unknown_names=self.unknown_names(question, corrections))
+        if split and self.features.comparisons:
+            sides = comparison_sides(question)
+            if sides:
+                plan.sides = [self.plan(side, split=False) for side in sides]
+        return plan
+
+    def coverage(self, question: str, corrections: dict[str, str]) -> float:
+        """IDF-weighted share of the question's terms that the notes use (or that are known acronyms or
+        corrected typos): near 0 for "who painted the Mona Lisa", 1 for "kinesis firehose"."""
+        fixed = {tok.fold(w.lower()) for w in corrections}
+        terms = [t for t in tok.tokenize(question) if not t.isdigit()]
+        if not terms:
+            return 0.0
+        n = max(self.vocabulary.values(), default=1) + 1
+        weight = {t: math.log(n / self.vocabulary.get(t, 1)) + 0.1 for t in terms}
+        known = sum(w for t, w in weight.items() if t in self.vocabulary or t in self.aliases or t in fixed)
+        return known / sum(weight.values())
+
+    def unknown_names(self, question: str, corrections: dict[str, str]) -> list[str]:
+        """Capitalised or upper-case words (not opening a sentence) that the notes never use: a question
+        about "DynamoDB" or "Kubernetes" is most likely about something the notes do not cover."""
+        out = []
+        for m in NAME.finditer(question):
+            word = m.group(1)
+            if word in corrections or word.lower() in self.aliases:
+                continue
+            if not set(tok.tokenize(word)) & self.vocabulary.keys():
+                out.append(word)
+        return out
+
+    def _corrections(self, question: str) -> dict[str, str]:
+        out = {}
+        for word in WORD.findall(question):
+            low = word.lower()
+            if low in tok.STOPWORDS or low in self.aliases or tok.fold(low) in self.vocabulary:
+                continue
+            fixed = self.corrector.correct(tok.fold(low), known=self.vocabulary)
+            if fixed:
+                out[word] = fixed
+        return out
+
+    def _expansions(self, text: str) -> dict[str, str]:
+        out = {}
+        for word in WORD.findall(text):
+            key = word.lower()
+            key = key if key in self.aliases else key[:-1] if key.endswith("s") and key[:-1] in self.aliases else None
+            if key and not _spelled_out(text, self.aliases[key][0]):
+                out[word] = self.aliases[key][0]
+        return out
+
+
+def _spelled_out(text: str, expansion: str) -> bool:
+    return expansion.lower() in text.lower()
+
+
+def comparison_sides(question: str) -> list[str] | None:
+    """["X", "Y"] for "X vs Y", "X versus Y", "difference between X and Y", "X or Y"; else None."""
+    q = question.strip()
+    for pattern in COMPARISONS:
+        m = pattern.match(q)
+        if not m:
+            continue
+        a, b = m.group("a").strip(" ,:;"), m.group("b").strip(" ,:;")
+        if pattern is COMPARISONS[-1] and (len(a.split()) > OR_SIDE_WORDS or len(b.split()) > OR_SIDE_WORDS):
+            return None
+        if a and b and tok.tokenize(a) and tok.tokenize(b):
+            return [a, b]
+    return None

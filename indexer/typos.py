@@ -1,0 +1,58 @@
+"""Typo tolerance: a question word the notes never use is corrected to the closest word they do use,
+when that word is clearly the best (one edit away for short words, two for longer ones)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def damerau(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (Damerau 1964), giving up past `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def max_edits(word: str) -> int:
+    """Words of 4-7 letters tolerate one edit, longer ones two; 3-letter words none (too many neighbours)."""
+    return 0 if len(word) <= 3 else 1 if len(word) <= 7 else 2
+
+
+class Corrector:
+    """Corrects words against a vocabulary with document frequencies."""
+
+    def __init__(self, vocabulary: Mapping[str, int]):
+        self.vocabulary = {w: n for w, n in vocabulary.items() if w.isalpha() and len(w) > 3}
+        self._by_length: dict[int, list[str]] = {}
+        for word in self.vocabulary:
+            self._by_length.setdefault(len(word), []).append(word)
+
+    def correct(self, word: str, known: set[str] | Mapping | None = None) -> str | None:
+        """The clearly closest vocabulary word to an unknown word, or None to leave it as typed."""
+        limit = max_edits(word)
+        if not limit or not word.isalpha() or word in self.vocabulary or (known is not None and word in known):
+            return None
+        best: list[tuple[int, int, str]] = []
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            for cand in self._by_length.get(length, ()):
+                if cand[0] != word[0] and cand[:2][::-1] != word[:2]:
+                    continue  # first letters are rarely mistyped; this also keeps the scan short
+                d = damerau(word, cand, limit)
+                if d <= limit:
+                    best.append((d, -self.vocabulary[cand], cand))
+        if not best:
+            return None
+        best.sort()
+        if len(best) > 1 and best[1][0] == best[0][0] and -best[1][1] * 2 > -best[0][1]:
+            return None  # two equally close words, neither clearly more common: do not guess
+        return best[0][2]
