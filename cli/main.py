@@ -75,11 +75,14 @@ def cli():
 @click.option("-k", "k", type=click.IntRange(min=1), default=3, show_default=True, help="how many sections")
 @click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="ranking to use")
 @click.option("--json", "as_json", is_flag=True, help="print the results as JSON")
+@click.option("--full", is_flag=True, help="show whole sections, not just their best lines")
 @corpus_options
-def ask(question, k, mode, as_json, corpus, index_dir, model):
-    """Show the note sections that best answer QUESTION.
+def ask(question, k, mode, as_json, full, corpus, index_dir, model):
+    """Show the note sections that best answer QUESTION, with their best lines marked.
 
     The first run builds the index; later runs rebuild it by themselves when the notes change.
+    Misspelled words are corrected against the notes' vocabulary, acronyms the notes spell out are
+    expanded, "X vs Y" brings both sides, and an off-topic question says "No confident match".
 
     \b
     Example:
@@ -89,17 +92,13 @@ def ask(question, k, mode, as_json, corpus, index_dir, model):
     if not question.strip():
         raise click.UsageError("the question is empty; type some words to search for")
     searcher = open_searcher(corpus, index_dir, model)
-    hits = searcher.search(question, k=k, mode=mode)
+    answer = searcher.ask(question, k=k, mode=mode)
     if as_json:
-        click.echo(json.dumps([asdict(h) for h in hits], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([asdict(h) for h in answer.hits], indent=2, ensure_ascii=False))
         return
-    if not hits:
-        click.echo("No matching sections. Try other words, or --mode dense for meaning rather than words.")
-        return
-    from .render import format_hit
+    from .render import format_answer
 
-    color = sys.stdout.isatty()
-    click.echo("\n\n".join(format_hit(h, color=color) for h in hits))
+    click.echo(format_answer(answer, color=sys.stdout.isatty(), full=full))
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
@@ -121,6 +120,37 @@ def index(path, force, corpus, index_dir, model):
                f"of {m['corpus']} ({time.perf_counter() - start:.1f} s)")
     if path:
         click.echo(f"ask it with: asknotes ask --corpus {path} \"your question\"  (or set ASKNOTES_CORPUS)")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--json", "as_json", is_flag=True, help="print them as a JSON object")
+@corpus_options
+def aliases(as_json, corpus, index_dir, model):
+    """List the acronyms that questions are expanded with: mined from the notes, plus your own.
+
+    Add or override aliases in a YAML file, ASKNOTES_ALIASES or else ~/.config/asknotes/aliases.yaml:
+
+    \b
+      RCF: Random Cut Forest
+      HPO: [Hyperparameter Tuning, hyperparameter optimisation]
+
+    \b
+    Example:
+      asknotes aliases
+      ASKNOTES_ALIASES=my-aliases.yaml asknotes ask "HPO"
+    """
+    from indexer.search import user_aliases_path
+
+    searcher = open_searcher(corpus, index_dir, model)
+    if as_json:
+        click.echo(json.dumps(searcher.aliases, indent=2, ensure_ascii=False))
+        return
+    width = max((len(k) for k in searcher.aliases), default=0)
+    for key in sorted(searcher.aliases):
+        click.echo(f"{key.upper():<{width}}  {' | '.join(searcher.aliases[key])}")
+    path = user_aliases_path()
+    click.echo(f"\n{len(searcher.aliases)} aliases; your own file: {path}"
+               f"{'' if path.is_file() else ' (not there yet)'}", err=True)
 
 
 @cli.command("eval", context_settings=CONTEXT_SETTINGS)

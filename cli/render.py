@@ -1,62 +1,91 @@
-"""Hits -> terminal text: rank, heading path, file:line, score, and the section's lines around the matches."""
+"""Hits -> terminal text: rank, heading path, file:line, score, and the lines that answer the question."""
 
 from __future__ import annotations
 
+import re
+
 import click
 
-MAX_LINES = 12  # a section longer than this is trimmed to the lines around its matches
-CONTEXT = 1
+from indexer.tokenize import tokenize
+
+SHORT_SECTION = 6  # a section this short is shown whole; a longer one is cut to its best lines
+WORD = re.compile(r"[A-Za-z0-9]+(?:[-.'/][A-Za-z0-9]+)*")
 
 
-def shown_lines(numbered: list[tuple[int, str]], matched: set[int], limit: int = MAX_LINES) -> list[tuple[int, str] | None]:
-    """The lines to show: all of a short section; for a long one the matched lines with a line of context
-    each side (and each sub-bullet's parent), None marking a gap."""
-    if len(numbered) <= limit:
-        return list(numbered)
-    keep: set[int] = set()
+def numbered_lines(hit) -> list[tuple[int, str]]:
+    """The section body as (line number, line); the body ends at line_end."""
+    lines = hit.text.split("\n")
+    return list(enumerate(lines, start=hit.line_end - len(lines) + 1))
+
+
+def with_parents(numbered: list[tuple[int, str]], wanted: set[int]) -> set[int]:
+    """The wanted lines plus the bullets they hang from, so a sub-bullet keeps its context."""
+    keep = set(wanted)
     for i, (n, line) in enumerate(numbered):
-        if n in matched:
-            keep.update(range(max(0, i - CONTEXT), min(len(numbered), i + CONTEXT + 1)))
-            keep.add(_parent(numbered, i))
-    if not keep:
-        keep = set(range(limit))
-    picked = sorted(keep)[:limit]
+        if n not in wanted:
+            continue
+        indent = len(line) - len(line.lstrip())
+        for m, above in reversed(numbered[:i]):
+            depth = len(above) - len(above.lstrip())
+            if above.strip() and depth < indent:
+                keep.add(m)
+                indent = depth
+    return keep
+
+
+def shown_lines(numbered: list[tuple[int, str]], best: set[int], full: bool = False) -> list[tuple[int, str] | None]:
+    """The lines to print, None marking skipped lines: all of a short section (or with full=True),
+    otherwise the best lines with their parent bullets."""
+    if full or len([1 for _, line in numbered if line.strip()]) <= SHORT_SECTION or not best:
+        return list(numbered)
+    keep = with_parents(numbered, best)
     out: list[tuple[int, str] | None] = []
-    for prev, i in zip([None] + picked, picked):
-        if prev is not None and i != prev + 1 or prev is None and i > 0:
-            out.append(None)
-        out.append(numbered[i])
-    if picked[-1] < len(numbered) - 1:
+    for i, item in enumerate(numbered):
+        if item[0] in keep:
+            if i > 0 and numbered[i - 1][0] not in keep and (not out or out[-1] is not None):
+                out.append(None)
+            out.append(item)
+    if numbered and numbered[-1][0] not in keep:
         out.append(None)
     return out
 
 
-def _parent(numbered: list[tuple[int, str]], i: int) -> int:
-    """Index of the nearest line above i that is less indented (the bullet a sub-bullet belongs to)."""
-    indent = len(numbered[i][1]) - len(numbered[i][1].lstrip())
-    for j in range(i - 1, -1, -1):
-        line = numbered[j][1]
-        if line.strip() and len(line) - len(line.lstrip()) < indent:
-            return j
-    return i
+def highlight(line: str, terms: set[str]) -> str:
+    """Bold every word of the line that is one of the question's terms."""
+    return WORD.sub(lambda m: click.style(m.group(0), bold=True, fg="yellow")
+                    if terms & set(tokenize(m.group(0))) else m.group(0), line)
 
 
-def format_hit(hit, color: bool = True) -> str:
+def format_hit(hit, color: bool = True, terms: set[str] | None = None, full: bool = False) -> str:
     """One result as a block of terminal text."""
     heading = " > ".join(hit.path[1:] or hit.path)
-    title = click.style(f"{hit.rank}. {heading}", bold=True) if color else f"{hit.rank}. {heading}"
-    where = f"   {hit.file}:{hit.line_start}   score {hit.score:.4f}"
-    body_start = hit.line_end - hit.text.count("\n")
-    numbered = list(enumerate(hit.text.split("\n"), start=body_start))
-    matched = set(hit.matched_lines)
-    lines = [title, click.style(where, dim=True) if color else where]
-    for item in shown_lines(numbered, matched):
+    title = f"{hit.rank}. {heading}"
+    where = f"   {hit.file}:{hit.line_start}   score {hit.score:.3f}"
+    lines = [click.style(title, bold=True) if color else title, click.style(where, dim=True) if color else where]
+    best = set(hit.best_lines)
+    for item in shown_lines(numbered_lines(hit), best, full):
         if item is None:
             lines.append("   ┆ …")
             continue
         n, text = item
-        if n in matched:
-            lines.append(("   ▶ " + click.style(text, bold=True)) if color else f"   ▶ {text}")
-        else:
-            lines.append(f"   │ {text}")
+        shown = highlight(text, terms) if color and terms else text
+        lines.append(f"   ▶ {shown}" if n in best else f"   │ {shown}")
     return "\n".join(lines)
+
+
+def format_answer(answer, color: bool = True, full: bool = False) -> str:
+    """The whole answer: what was searched for, the confidence verdict, then each hit."""
+    plan = answer.plan
+    head = []
+    if plan.searched_for:
+        head.append(f"searched for: {plan.searched_for}")
+    if plan.expansions:
+        head.append("expanded: " + ", ".join(f"{a} = {e}" for a, e in plan.expansions.items()))
+    if not answer.hits:
+        return "\n".join(head + ["No matching sections. Try other words, or --mode dense for meaning rather than words."])
+    if not answer.confident:
+        warn = f"No confident match (confidence {answer.confidence:.2f}). The nearest sections, which may not answer it:"
+        head.append(click.style(warn, fg="red", bold=True) if color else warn)
+    terms = set(plan.terms) | {t for side in plan.sides for t in side.terms}
+    body = "\n\n".join(format_hit(h, color, terms, full) for h in answer.hits)
+    return "\n".join(head + [""] + [body]) if head else body

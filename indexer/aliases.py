@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from .errors import AliasesError
+
 ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z][A-Z0-9]*s?"  # RCF, NNs, TF-IDF parts, ReLU is not caught (mixed case)
 WORD = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 SKIP = {"of", "and", "the", "for", "to", "in", "a", "an", "on", "with"}
@@ -98,9 +100,12 @@ def load_user_aliases(path: Path | None) -> Aliases:
     """A YAML mapping of acronym -> expansion (or list of them); a missing file is no aliases."""
     if path is None or not Path(path).is_file():
         return {}
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path} must map each acronym to its expansion, e.g.  RCF: Random Cut Forest")
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise AliasesError(f"cannot read the aliases file {path}: {exc}") from exc
+    if not isinstance(data, dict) or not all(isinstance(v, (str, list)) for v in data.values()):
+        raise AliasesError(f"{path} must map each acronym to its expansion, e.g.  RCF: Random Cut Forest")
     return {str(k).lower(): [str(v)] if isinstance(v, str) else [str(x) for x in v] for k, v in data.items()}
 
 

@@ -31,3 +31,7 @@ class ModelError(AsknotesError):
 
 class EmptyQuery(AsknotesError):
     """The question is empty or only whitespace."""
+
+
+class AliasesError(AsknotesError):
+    """The user's aliases file is not a YAML mapping of acronym -> expansion."""

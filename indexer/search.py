@@ -17,11 +17,13 @@ from . import store
 from . import tokenize as tok
 from .aliases import load_user_aliases, merged, mine
 from .bestlines import best_lines
-from .bm25 import BM25, DEFAULT_VARIANT
+from .bm25 import DEFAULT_VARIANT
 from .confidence import DEFAULT as DEFAULT_CALIBRATION
 from .confidence import Calibration, confidence
 from .build import BuildSettings, build_index, fingerprint
-from .embed import Embedder, Progress
+from .bm25_sparse import bm25_for
+from .dense import ChunkSims, section_scores
+from .embed import Embedder, Progress, backend_for
 from .errors import EmptyQuery, IndexCorrupt
 from .fuse import fuse
 from .locate import bundled_corpus, default_index_dir
@@ -89,11 +91,14 @@ class Searcher:
         self.index = index
         self.embedder = embedder
         self.settings = settings
-        self.bm25 = BM25(index.terms, variant=settings.bm25_variant)
+        self.bm25 = bm25_for(index.terms, variant=settings.bm25_variant)
         self._chunk_section = np.array([c.section for c in index.chunks], dtype=np.int64)
-        self.aliases = merged(mine([s.text for s in index.sections] + [s.path[-1] for s in index.sections]),
-                              load_user_aliases(user_aliases_path()))
+        headings = {s.path[-1].lower() for s in index.sections}
+        mined = {k: sorted(v, key=lambda e: e.lower() not in headings)  # a heading is the best expansion
+                 for k, v in mine([s.text for s in index.sections] + [s.path[-1] for s in index.sections]).items()}
+        self.aliases = merged(mined, load_user_aliases(user_aliases_path()))
         self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features)
+        self._lower_texts: list[str] | None = None
 
     @classmethod
     def open(cls, corpus: Path | str | None = None, index_dir: Path | str | None = None, model: str | None = None,
@@ -103,14 +108,17 @@ class Searcher:
         """Load the index for a corpus, building it first if it is missing, stale, damaged or incompatible."""
         root = Path(corpus).expanduser() if corpus else bundled_corpus()
         folder = Path(index_dir).expanduser() if index_dir else default_index_dir(root)
-        embedder = embedder or Embedder(model)
-        data = None if rebuild else _load_fresh(root, folder, embedder, build_settings, notify or _quiet)
+        model_embedder = embedder or Embedder(model)
+        data = None if rebuild else _load_fresh(root, folder, model_embedder, build_settings, notify or _quiet)
         if data is None:
-            data, warnings = build_index(root, embedder, build_settings, progress)
+            previous = None if rebuild else store.load_current(folder, dense=False)  # its vectors are reused
+            builder = embedder or backend_for(previous.encoder if previous else None, model_embedder)
+            data, warnings = build_index(root, builder, build_settings, progress, previous, notify or _quiet)
             for warning in warnings:
                 (notify or _quiet)(f"warning: {warning}")
             store.save(folder, data)
-        return cls(data, embedder, settings)
+        # Queries run on the ONNX export the index holds, if any: no torch import (embed.backend_for).
+        return cls(data, embedder or backend_for(data.encoder, model_embedder), settings)
 
     @property
     def sections(self) -> list[Section]:
@@ -130,7 +138,7 @@ class Searcher:
             raise ValueError(f"unknown mode {mode!r}; choose from {sorted(MODES)}")
         plan = self.planner.plan(query)
         vectors = self.embedder.encode([plan.text] + [side.text for side in plan.sides])
-        bm25, dense = self.bm25.normalized(plan.terms), self.dense_scores(vectors[0])
+        bm25, dense = self.bm25.normalized(plan.terms) + self.phrase_bonus(plan), self.dense_scores(vectors[0])
         scores = self._combine(mode, plan.terms, bm25, dense, plan.coverage)
         candidate = bm25 > 0 if mode == "bm25" else np.isfinite(scores)  # bm25: only sections sharing a term
         order = [int(i) for i in np.argsort(-scores, kind="stable") if candidate[i]]
@@ -149,7 +157,19 @@ class Searcher:
         terms = plan.terms + [t for side in plan.sides for t in side.terms]
         hits = [self._hit(rank, i, float(scores[i]), terms, conf, confident)
                 for rank, i in enumerate(order[:k], start=1)]
-        return Answer(plan, hits, conf, confident)
+        return Answer(plan, hits, round(conf, 4), confident)
+
+    def phrase_bonus(self, plan: QueryPlan) -> np.ndarray:
+        """1 for each section that holds an expanded acronym's full phrase ("random cut forest" for RCF):
+        the words alone also match "Random Forests", the phrase only the sections about the thing."""
+        bonus = np.zeros(len(self.index.sections), dtype=np.float32)
+        if plan.expansions:
+            if self._lower_texts is None:
+                self._lower_texts = [f"{s.path[-1]}\n{s.text}".lower() for s in self.index.sections]
+            for phrase in {p.lower() for p in plan.expansions.values()}:
+                bonus += np.fromiter((phrase in t for t in self._lower_texts), dtype=np.float32,
+                                     count=len(self._lower_texts))
+        return bonus
 
     def _combine(self, mode: str, terms: list[str], bm25: np.ndarray, dense: np.ndarray,
                  coverage: float = 1.0) -> np.ndarray:
@@ -164,11 +184,9 @@ class Searcher:
 
     def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
         """Per section, the cosine similarity of its best-matching chunk to the query vector."""
-        sims = self.index.vectors @ query_vector
-        self._last_chunk_sims = sims
-        best = np.full(len(self.index.sections), -1.0, dtype=np.float32)
-        np.maximum.at(best, self._chunk_section, sims)
-        return best
+        self._last_chunk_sims = ChunkSims(self.index.vectors, query_vector)
+        return section_scores(query_vector, self.index.vectors, self.index.dense, self._chunk_section,
+                              len(self.index.sections))
 
     def _hit(self, rank: int, i: int, score: float, terms: list[str], conf: float, confident: bool) -> Hit:
         sec = self.index.sections[i]

@@ -30,7 +30,7 @@ def run(*args, **kw):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, **kw)
 
 
-@pytest.mark.parametrize("command", [[], ["ask"], ["index"], ["eval"]])
+@pytest.mark.parametrize("command", [[], ["ask"], ["index"], ["eval"], ["aliases"]])
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_help(command, flag):
     result = run(*command, flag)
@@ -127,7 +127,8 @@ def test_eval_json_has_the_metric_keys(fake_model, notes, tmp_path):
     result = run("eval", "--questions", questions, "--corpus", notes, "--json")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["mode"] for r in rows] == ["hybrid", "bm25", "dense"]
-    expected = {"mode", "n", "hit@1", "hit@3", "hit@5", "recall@1", "recall@3", "recall@5", "mrr", "by_type"}
+    expected = {"mode", "n", "hit@1", "hit@3", "hit@5", "recall@1", "recall@3", "recall@5", "mrr", "by_type",
+                "abstain_ood", "answer_in_domain"}
     assert all(expected <= set(r) for r in rows)
     assert rows[1]["n"] == 2 and rows[1]["hit@1"] == 1.0 and rows[1]["by_type"]["keyword"]["mrr"] == 1.0
 

@@ -1,0 +1,52 @@
+"""Each answer-quality feature off vs on: what it buys, measured on the test half (and on all questions).
+
+    python -m evals.ablation          # prints the README's ablation table
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from indexer.confidence import DEFAULT as CALIBRATION
+from indexer.query import Features
+from indexer.search import Searcher, SearchSettings
+
+from .questions import load_questions, select
+from .run import evaluate
+from .tune import MemoEmbedder
+
+ON = SearchSettings()
+ABLATIONS = {
+    "acronym expansion": replace(ON, features=replace(ON.features, aliases=False)),
+    "typo correction": replace(ON, features=replace(ON.features, typos=False)),
+    "comparison sides": replace(ON, features=replace(ON.features, comparisons=False)),
+    "coverage-weighted BM25": replace(ON, coverage_power=0.0),
+    "abstaining": replace(ON, calibration=replace(CALIBRATION, threshold=0.0)),
+    "all of the above": replace(ON, features=Features(False, False, False), coverage_power=0.0,
+                                calibration=replace(CALIBRATION, threshold=0.0)),
+}
+COLUMNS = ("hit@1", "hit@3", "recall@3", "mrr", "abstain_ood", "answer_in_domain")
+
+
+def main() -> None:
+    base = Searcher.open()
+    embedder = MemoEmbedder(base.embedder)
+    questions = load_questions()
+    for split in ("test", "all"):
+        qs = select(questions, split)
+        (on,) = evaluate(Searcher(base.index, embedder, ON).search, qs, ["hybrid"])
+        print(f"\n{split} half ({on['n']} in-domain questions), hybrid: feature off -> on\n" if split == "test"
+              else f"\nall questions ({on['n']} in-domain), hybrid: feature off -> on\n")
+        print("| feature off | " + " | ".join(COLUMNS) + " | type most affected (MRR off -> on) |")
+        print("|---|" + "---|" * (len(COLUMNS) + 1))
+        for name, settings in ABLATIONS.items():
+            (off,) = evaluate(Searcher(base.index, embedder, settings).search, qs, ["hybrid"])
+            cells = [f"{off[c]:.3f} → {on[c]:.3f}" for c in COLUMNS]
+            delta = {t: on["by_type"][t]["mrr"] - off["by_type"][t]["mrr"] for t in on["by_type"]}
+            t = max(delta, key=lambda k: abs(delta[k]))
+            most = f"{t}: {off['by_type'][t]['mrr']:.3f} → {on['by_type'][t]['mrr']:.3f}" if delta[t] else "none"
+            print(f"| {name} | " + " | ".join(cells) + f" | {most} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Fit the abstaining model (indexer/confidence.py) on the tuning half; report it on the test half.
+
+    python -m evals.calibrate
+
+Class-balanced logistic regression (in-domain = 1, out-of-domain = 0) over the three signals that
+indexer.confidence uses; the threshold is set so that 98% of the tuning half's in-domain questions are
+answered. Paste the printed Calibration into indexer/confidence.py.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from indexer.search import Searcher
+
+from .questions import load_questions, select
+
+FEATURES = ("top_cosine", "coverage", "unknown_name")
+ANSWER_SHARE = 0.98
+
+
+def features(searcher: Searcher, question: str) -> list[float]:
+    plan = searcher.planner.plan(question)
+    dense = searcher.dense_scores(searcher.embedder.encode([plan.text])[0])
+    return [float(dense.max()), plan.coverage, float(bool(plan.unknown_names))]
+
+
+def fit(x: np.ndarray, y: np.ndarray, steps: int = 5000, lr: float = 0.1, l2: float = 0.01) -> tuple[np.ndarray, float]:
+    """Gradient descent on standardised features; returns weights and bias on the raw features."""
+    mu, sd = x.mean(0), x.std(0) + 1e-9
+    xn = (x - mu) / sd
+    w, b = np.zeros(x.shape[1]), 0.0
+    balance = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(xn @ w + b)))
+        g = (p - y) * balance
+        w -= lr * (xn.T @ g / len(y) + l2 * w)
+        b -= lr * g.mean()
+    return w / sd, float(b - (mu / sd * w).sum())
+
+
+def main() -> None:
+    searcher = Searcher.open()
+    questions = load_questions()
+    data = {}
+    for split in ("tune", "test"):
+        qs = select(questions, split)
+        data[split] = (np.array([features(searcher, q.question) for q in qs]),
+                       np.array([q.in_domain for q in qs], dtype=float))
+    w, b = fit(*data["tune"])
+    prob = lambda x: 1 / (1 + np.exp(-(x @ w + b)))  # noqa: E731
+    x, y = data["tune"]
+    inside = np.sort(prob(x)[y == 1])
+    threshold = float(inside[int(np.floor((1 - ANSWER_SHARE) * len(inside)))])
+    print(f"Calibration(bias={b:.3f}, w_cosine={w[0]:.3f}, w_coverage={w[1]:.3f}, "
+          f"w_unknown_name={w[2]:.3f}, threshold={threshold:.3f})")
+    for split, (x, y) in data.items():
+        p = prob(x)
+        print(f"{split}: answer_in_domain {np.mean(p[y == 1] >= threshold):.3f}  "
+              f"abstain_ood {np.mean(p[y == 0] < threshold):.3f}  (n in/out {int(y.sum())}/{int((1 - y).sum())})")
+
+
+if __name__ == "__main__":
+    main()

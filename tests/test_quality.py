@@ -1,0 +1,170 @@
+"""Answer quality past plain hybrid: acronyms, typos, comparisons, abstaining, best lines."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cli.main import cli
+from indexer.aliases import initials, load_user_aliases, merged, mine
+from indexer.errors import AliasesError
+from indexer.query import Features, Planner, comparison_sides
+from indexer.typos import Corrector, damerau
+
+
+@pytest.mark.parametrize("text, acronym, expansion", [
+    ("- Latent Dirichlet Allocation (LDA)", "lda", "Latent Dirichlet Allocation"),
+    ("- Speech to Text (ASR – Automatic speech recognition)", "asr", "Automatic speech recognition"),
+    ("### Principal Component Analysis PCA", "pca", "Principal Component Analysis"),
+    ("- Random Cut Forest", "rcf", "Random Cut Forest"),
+    ("### K-Nearest Neighbour", "knn", "K-Nearest Neighbour"),
+    ("### Convolutional NN", "cnn", "Convolutional NN"),
+    ("- Long short term memory (LSTM) and Gated Recurrent Units (GRU) are RNNs", "gru", "Gated Recurrent Units"),
+])
+def test_aliases_are_mined_from_the_notes(text, acronym, expansion):
+    assert expansion in mine([text]).get(acronym, [])
+
+
+@pytest.mark.parametrize("text", ["- Use L2 when all features matter", "- AWS Glue crawls S3", "- Data Streams"])
+def test_no_alias_from_sentence_openers_known_names_or_two_letters(text):
+    assert mine([text]) == {}
+
+
+def test_initials():
+    assert initials(["Random", "Cut", "Forest"]) == "RCF"
+    assert initials(["Convolutional", "NN"]) == "CNN"
+    assert initials(["Term", "Frequency", "of", "Words"]) == "TFW"
+
+
+def test_user_aliases_come_first_and_bad_files_are_refused(tmp_path):
+    good = tmp_path / "aliases.yaml"
+    good.write_text("HPO: Hyperparameter Tuning\nrcf: [Robust Cut Forest]\n")
+    user = load_user_aliases(good)
+    assert merged({"rcf": ["Random Cut Forest"]}, user) == {
+        "rcf": ["Robust Cut Forest", "Random Cut Forest"], "hpo": ["Hyperparameter Tuning"]}
+    assert load_user_aliases(tmp_path / "missing.yaml") == {}
+    (tmp_path / "bad.yaml").write_text("- just\n- a list\n")
+    with pytest.raises(AliasesError, match="must map each acronym"):
+        load_user_aliases(tmp_path / "bad.yaml")
+
+
+VOCAB = {"kinesis": 3, "firehose": 2, "confusion": 1, "matrix": 2, "sagemaker": 9, "shard": 1, "share": 1}
+
+
+@pytest.mark.parametrize("word, fixed", [
+    ("kinesys", "kinesis"), ("confusoin", "confusion"), ("sagemker", "sagemaker"), ("firehouse", "firehose"),
+    ("pizza", None), ("kinesis", None), ("xyz", None),
+])
+def test_typos_are_corrected_to_the_closest_notes_word(word, fixed):
+    assert Corrector(VOCAB).correct(word) == fixed
+
+
+def test_an_even_tie_is_not_guessed():
+    assert Corrector({"shard": 1, "share": 1}).correct("shar") is None
+    assert damerau("ab", "ba", 2) == 1
+
+
+@pytest.mark.parametrize("question, sides", [
+    ("Firehose vs Data Streams", ["Firehose", "Data Streams"]),
+    ("precision vs. recall", ["precision", "recall"]),
+    ("What is the difference between L1 and L2?", ["L1", "L2"]),
+    ("Kinesis Data Streams versus Firehose", ["Kinesis Data Streams", "Firehose"]),
+    ("L1 or L2?", ["L1", "L2"]),
+    ("compare Glue and EMR", ["Glue", "EMR"]),
+    ("A company must ingest clickstream data or store it in S3 at low cost; which service fits?", None),
+    ("when to use L1", None),
+])
+def test_comparison_sides(question, sides):
+    assert comparison_sides(question) == sides
+
+
+def test_planner_corrects_expands_and_splits():
+    planner = Planner({"random": 2, "cut": 1, "forest": 2, "kinesis": 2, "firehose": 1}, {"rcf": ["Random Cut Forest"]})
+    plan = planner.plan("kinesys firehose")
+    assert plan.corrections == {"kinesys": "kinesis"} and plan.searched_for == "kinesis firehose"
+    plan = planner.plan("RCF")
+    assert plan.expansions == {"RCF": "Random Cut Forest"} and "forest" in plan.terms
+    assert plan.text == "RCF (Random Cut Forest)"
+    assert [s.original for s in planner.plan("RCF vs kinesis").sides] == ["RCF", "kinesis"]
+    off = Planner(planner.vocabulary, planner.aliases, Features(aliases=False, typos=False, comparisons=False))
+    plan = off.plan("RCF vs kinesys")
+    assert not plan.expansions and not plan.corrections and not plan.sides
+
+
+def test_unknown_names_and_coverage():
+    planner = Planner({"kinesis": 2, "firehose": 1, "lambda": 1}, {})
+    assert planner.plan("how do I configure a Kubernetes ingress").unknown_names == ["Kubernetes"]
+    assert planner.plan("Kinesis firehose").unknown_names == []
+    assert planner.plan("kinesis firehose").coverage == 1.0
+    assert planner.plan("sourdough proofing").coverage == 0.0
+
+
+# With the real model on the bundled notes ---------------------------------------------------------
+
+def test_an_acronym_the_notes_only_spell_out_is_found(bundled_searcher):
+    hits = bundled_searcher.search("RCF", k=3)
+    assert all("random cut forest" in h.text.lower() for h in hits)
+
+
+@pytest.mark.parametrize("question, section", [
+    ("KNN", "K-Nearest Neighbour"),
+    ("kinesys firehouse", "Kinesis: Data Streams, Data Firehose, Video Streams and Data Analytics"),
+    ("confusoin matrix", "Confusion Matrix"),
+])
+def test_acronyms_and_typos_find_their_section(bundled_searcher, question, section):
+    assert bundled_searcher.search(question, k=1)[0].path[-1] == section
+
+
+@pytest.mark.parametrize("question, sections", [
+    ("precision vs recall", {"Accuracy and Precision", "Sensitivity (Recall) and Specificity"}),
+    ("Glue vs EMR", {"Glue", "EMR with Spark (Elastic Map Reduce)"}),
+])
+def test_both_sides_of_a_comparison_are_in_the_top_three(bundled_searcher, question, sections):
+    assert sections <= {h.path[-1] for h in bundled_searcher.search(question, k=3)}
+
+
+@pytest.mark.parametrize("question, confident", [
+    ("who painted the Mona Lisa", False),
+    ("how do I configure a Kubernetes ingress", False),
+    ("how long to cook rice in a pressure cooker", False),
+    ("when to use L1", True),
+    ("Firehose vs Data Streams", True),
+])
+def test_off_topic_questions_get_no_confident_match(bundled_searcher, question, confident):
+    answer = bundled_searcher.ask(question, k=3)
+    assert answer.confident is confident
+    assert all(h.confident is confident and h.confidence == answer.confidence for h in answer.hits)
+    assert answer.hits, "even an unconfident answer lists the nearest sections"
+
+
+def test_best_lines_are_the_bullets_that_answer(bundled_searcher):
+    hit = bundled_searcher.search("when to use L1", k=1)[0]
+    lines = dict(zip(range(hit.line_end - hit.text.count("\n"), hit.line_end + 1), hit.text.split("\n")))
+    assert hit.best_lines and all("L1" in lines[n] for n in hit.best_lines)
+    assert len(hit.best_lines) < len(lines)
+
+
+def test_cli_shows_corrections_verdict_and_best_lines(bundled_index_dir):
+    runner = CliRunner()
+    typo = runner.invoke(cli, ["ask", "kinesys firehose", "--index-dir", str(bundled_index_dir), "-k", "1"])
+    assert "searched for: kinesis firehose" in typo.stdout
+    assert "▶" in typo.stdout and "┆ …" in typo.stdout  # best lines marked, the rest of a long section cut
+    full = runner.invoke(cli, ["ask", "kinesys firehose", "--index-dir", str(bundled_index_dir), "-k", "1", "--full"])
+    assert "┆ …" not in full.stdout and len(full.stdout) > len(typo.stdout)
+    ood = runner.invoke(cli, ["ask", "who painted the Mona Lisa", "--index-dir", str(bundled_index_dir)])
+    assert ood.exit_code == 0 and "No confident match" in ood.stdout
+    data = json.loads(runner.invoke(cli, ["ask", "who painted the Mona Lisa", "--index-dir",
+                                          str(bundled_index_dir), "--json"]).stdout)
+    assert data and all(h["confident"] is False and 0 <= h["confidence"] < 0.5 for h in data)
+
+
+def test_cli_lists_aliases_with_the_users_own(bundled_index_dir, tmp_path, monkeypatch):
+    mine_file = tmp_path / "aliases.yaml"
+    mine_file.write_text("HPO: Hyperparameter Tuning\n")
+    monkeypatch.setenv("ASKNOTES_ALIASES", str(mine_file))
+    result = CliRunner().invoke(cli, ["aliases", "--index-dir", str(bundled_index_dir)])
+    assert result.exit_code == 0
+    assert "RCF  Random Cut Forest" in result.stdout.replace("  ", "  ") or "RCF" in result.stdout
+    assert "HPO" in result.stdout and "Hyperparameter Tuning" in result.stdout
+    ask = CliRunner().invoke(cli, ["ask", "HPO", "--index-dir", str(bundled_index_dir), "--json", "-k", "1"])
+    assert json.loads(ask.stdout)[0]["path"][-1] == "Hyperparameter Tuning"
