@@ -186,3 +186,8 @@ def eval_(questions, modes, depth, split, as_json, corpus, index_dir, model):
     from .table import eval_table
 
     click.echo(eval_table(results))
+
+
+from bot.command import slack  # noqa: E402  (cheap: Bolt and the model load only when the bot starts)
+
+cli.add_command(slack)
