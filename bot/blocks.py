@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from indexer.bestlines import with_parents
+
 from .mrkdwn import bold, escape, truncate
 
 # Slack's limits (https://api.slack.com/reference/block-kit/blocks)
@@ -54,28 +56,18 @@ def best_lines(hit: Any, limit: int = BEST_LINES) -> list[tuple[int, str]]:
     lines if none match."""
     lines = hit.text.split("\n") if hit.text else []
     numbered = list(enumerate(lines, start=hit.line_end - len(lines) + 1))  # the body ends at line_end
-    wanted, picked = set(getattr(hit, "best_lines", None) or hit.matched_lines), set()
-    for i, (number, line) in enumerate(numbered):
+    wanted = set(getattr(hit, "best_lines", None) or hit.matched_lines)
+    picked: set[int] = set()
+    for number, line in numbered:
         if number not in wanted or not line.strip():
             continue
-        group = {number} | {numbered[p][0] for p in [_parent(numbered, i)] if p is not None}
+        group = with_parents(numbered, {number})
         if len(picked | group) > limit:
             break
         picked |= group
     if not picked:
-        picked = {number for number, line in numbered if line.strip()}
-        picked = set(sorted(picked)[:limit])
+        picked = set(sorted(number for number, line in numbered if line.strip())[:limit])
     return [(number, line) for number, line in numbered if number in picked]
-
-
-def _parent(numbered: list[tuple[int, str]], i: int) -> int | None:
-    """Index of the nearest line above i that is less indented (its parent bullet), if i is indented."""
-    indent = len(numbered[i][1]) - len(numbered[i][1].lstrip())
-    for j in range(i - 1, -1, -1):
-        line = numbered[j][1]
-        if line.strip() and len(line) - len(line.lstrip()) < indent:
-            return j
-    return None
 
 
 def hit_text(hit: Any, limit: int = SECTION_TEXT_MAX) -> str:

@@ -6,6 +6,7 @@ import re
 
 import click
 
+from indexer.bestlines import with_parents
 from indexer.tokenize import tokenize
 
 SHORT_SECTION = 6  # a section this short is shown whole; a longer one is cut to its best lines
@@ -16,21 +17,6 @@ def numbered_lines(hit) -> list[tuple[int, str]]:
     """The section body as (line number, line); the body ends at line_end."""
     lines = hit.text.split("\n")
     return list(enumerate(lines, start=hit.line_end - len(lines) + 1))
-
-
-def with_parents(numbered: list[tuple[int, str]], wanted: set[int]) -> set[int]:
-    """The wanted lines plus the bullets they hang from, so a sub-bullet keeps its context."""
-    keep = set(wanted)
-    for i, (n, line) in enumerate(numbered):
-        if n not in wanted:
-            continue
-        indent = len(line) - len(line.lstrip())
-        for m, above in reversed(numbered[:i]):
-            depth = len(above) - len(above.lstrip())
-            if above.strip() and depth < indent:
-                keep.add(m)
-                indent = depth
-    return keep
 
 
 def shown_lines(numbered: list[tuple[int, str]], best: set[int], full: bool = False) -> list[tuple[int, str] | None]:

@@ -32,18 +32,17 @@ def best_lines(section: Section, terms: list[str], idf: Mapping[str, float],
     return [n for n, line in section.lines() if line.strip()][:MAX_LINES]
 
 
-def with_parents(section: Section, lines: list[int]) -> list[int]:
-    """The lines plus, for each sub-bullet, the bullet it hangs from: the context a reader needs."""
-    numbered = section.lines()
-    keep = set(lines)
+def with_parents(numbered: list[tuple[int, str]], wanted: set[int]) -> set[int]:
+    """The wanted line numbers plus, for each sub-bullet, the bullets it hangs from: the context a
+    reader needs. `numbered` is a body as (line number, line) pairs."""
+    keep = set(wanted)
     for i, (n, line) in enumerate(numbered):
-        if n not in lines:
+        if n not in wanted:
             continue
         indent = len(line) - len(line.lstrip())
         for m, above in reversed(numbered[:i]):
-            if above.strip() and len(above) - len(above.lstrip()) < indent:
+            depth = len(above) - len(above.lstrip())
+            if above.strip() and depth < indent:
                 keep.add(m)
-                indent = len(above) - len(above.lstrip())
-                if indent == 0:
-                    break
-    return sorted(keep)
+                indent = depth
+    return keep
