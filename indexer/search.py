@@ -18,10 +18,10 @@ from . import tokenize as tok
 from .aliases import load_user_aliases, merged, mine
 from .bestlines import best_lines
 from .bm25 import DEFAULT_VARIANT
+from .bm25_sparse import bm25_for
 from .confidence import DEFAULT as DEFAULT_CALIBRATION
 from .confidence import Calibration, confidence
-from .build import BuildSettings, build_index, fingerprint
-from .bm25_sparse import bm25_for
+from .build import BuildSettings, build_embedder, build_index, fingerprint
 from .dense import ChunkSims, section_scores
 from .embed import Embedder, Progress, backend_for
 from .errors import EmptyQuery, IndexCorrupt
@@ -112,7 +112,7 @@ class Searcher:
         data = None if rebuild else _load_fresh(root, folder, model_embedder, build_settings, notify or _quiet)
         if data is None:
             previous = None if rebuild else store.load_current(folder, dense=False)  # its vectors are reused
-            builder = embedder or backend_for(previous.encoder if previous else None, model_embedder)
+            builder = embedder or build_embedder(previous, model_embedder)
             data, warnings = build_index(root, builder, build_settings, progress, previous, notify or _quiet)
             for warning in warnings:
                 (notify or _quiet)(f"warning: {warning}")

@@ -5,11 +5,16 @@
                                       build settings, a sha256 of every corpus file
     <index dir>/build-…/sections.jsonl one section a line: file, path, lines, text, BM25 terms
     <index dir>/build-…/chunks.jsonl   one embedder chunk a line: section, lines, text
-    <index dir>/build-…/vectors.npy    float32 (chunks x dim), unit length, rows in chunks.jsonl order
-    <index dir>/build-…/dense.faiss    faiss inner-product index over the same rows
+    <index dir>/build-…/vectors.npy    float32 (chunks x dim), unit length, rows in chunks.jsonl order;
+                                      also the embedding cache of the next re-index (build.reusable)
+    <index dir>/build-…/dense.faiss    faiss inner-product index over the same rows: exact (IndexFlatIP), or
+                                      approximate (IndexHNSWFlat) from dense.ANN_FROM chunks on
+    <index dir>/build-…/encoder/       the model exported to ONNX, when it could be (onnx_embed: model.onnx,
+                                      model.onnx.data, tokenizer.json, encoder.json), so queries need no torch
 
 A build is written into a hidden temporary folder beside the others, renamed into place, and only then
-named in current.json, so a reader sees the old index or the new one, never half of one.
+named in current.json, so a reader sees the old index or the new one, never half of one. The encoder
+files are hard links to the export in the cache folder when the file system allows (else copies).
 """
 
 from __future__ import annotations
@@ -25,9 +30,11 @@ from pathlib import Path
 import numpy as np
 
 from .errors import IndexCorrupt, IndexDirNotWritable
+from .onnx_embed import FILES as ENCODER_FILES
+from .onnx_embed import read_info
 from .parse import Chunk, Section
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: encoder/ folder, HNSW above a size, manifest "dense" and "encoder"
 POINTER = "current.json"
 KEEP_BUILDS = 2  # the current build and the one before, which a slow reader may still be opening
 
@@ -41,17 +48,8 @@ class IndexData:
     terms: list[list[str]]
     chunks: list[Chunk]
     vectors: np.ndarray
-    dense: object  # a faiss.Index over `vectors`
-
-
-def build_dense(vectors: np.ndarray):
-    """An exact inner-product faiss index (cosine, as the vectors are unit length)."""
-    import faiss
-
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    if len(vectors):
-        index.add(vectors)
-    return index
+    dense: object  # a faiss.Index over `vectors`, or None when loaded without it
+    encoder: Path | None = None  # a folder of ONNX encoder files (onnx_embed), or None
 
 
 def save(index_dir: Path, data: IndexData) -> Path:
@@ -89,9 +87,22 @@ def _write_build(folder: Path, data: IndexData) -> None:
             f.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
     np.save(folder / "vectors.npy", data.vectors, allow_pickle=False)
     faiss.write_index(data.dense, str(folder / "dense.faiss"))
-    for f in folder.iterdir():
-        with f.open("rb") as fh:
-            os.fsync(fh.fileno())
+    if data.encoder is not None:
+        (folder / "encoder").mkdir()
+        for name in ENCODER_FILES:
+            _link_or_copy(Path(data.encoder) / name, folder / "encoder" / name)
+    for f in [*folder.iterdir(), *folder.glob("encoder/*")]:
+        if f.is_file():
+            with f.open("rb") as fh:
+                os.fsync(fh.fileno())
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    """A hard link (no second copy of a 90 MB model), or a copy across file systems."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)
 
 
 def _write_json(path: Path, obj: dict) -> None:
@@ -141,24 +152,43 @@ def read_manifest(build: Path) -> dict:
     return manifest
 
 
-def load(build: Path) -> IndexData:
-    """Load a build, checking that its files agree with each other; IndexCorrupt if they do not."""
-    import faiss
-
+def load(build: Path, dense: bool = True) -> IndexData:
+    """Load a build, checking that its files agree with each other; IndexCorrupt if they do not.
+    dense=False skips the faiss index (a re-index only reuses the vectors)."""
     manifest = read_manifest(build)
     try:
         rows = _read_jsonl(build / "sections.jsonl")
         terms = [row.pop("terms") for row in rows]
         sections = [Section(**{**row, "path": tuple(row["path"])}) for row in rows]
         chunks = [Chunk(**row) for row in _read_jsonl(build / "chunks.jsonl")]
-        vectors = np.load(build / "vectors.npy", allow_pickle=False)
-        dense = faiss.read_index(str(build / "dense.faiss"))
+        # Mapped, not read: an approximate index keeps its own copy, and a big exact one is paged in once.
+        vectors = np.load(build / "vectors.npy", mmap_mode="r", allow_pickle=False)
+        index = _read_faiss(build / "dense.faiss") if dense else None
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexCorrupt(f"index files in {build} are damaged ({exc.__class__.__name__}: {exc})") from exc
-    if vectors.ndim != 2 or len(vectors) != len(chunks) or dense.ntotal != len(chunks) \
+    if vectors.ndim != 2 or vectors.dtype != np.float32 or len(vectors) != len(chunks) \
+            or (index is not None and index.ntotal != len(chunks)) \
             or len(sections) != manifest.get("sections") or any(not 0 <= c.section < len(sections) for c in chunks):
         raise IndexCorrupt(f"index files in {build} disagree in size (a truncated or mixed build)")
-    return IndexData(manifest, sections, terms, chunks, vectors.astype(np.float32, copy=False), dense)
+    encoder = build / "encoder" if manifest.get("encoder") else None
+    if encoder is not None and read_info(encoder) is None:
+        raise IndexCorrupt(f"the ONNX encoder in {encoder} is incomplete or damaged")
+    return IndexData(manifest, sections, terms, chunks, vectors, index, encoder)
+
+
+def load_current(index_dir: Path, dense: bool = True) -> IndexData | None:
+    """The current build, or None when there is none or it cannot be read."""
+    try:
+        build = current_build(index_dir)
+        return load(build, dense) if build is not None else None
+    except IndexCorrupt:
+        return None
+
+
+def _read_faiss(path: Path):
+    import faiss
+
+    return faiss.read_index(str(path))
 
 
 def _read_jsonl(path: Path) -> list[dict]:

@@ -1,0 +1,60 @@
+"""The dense side: exact below dense.ANN_FROM chunks, faiss HNSW from there on, chosen at build time."""
+
+import numpy as np
+import pytest
+
+from indexer import dense, store
+from indexer.build import build_index
+from indexer.search import Searcher
+from tests.fakes import FakeEmbedder
+
+NOTES = {f"n{i}.md": f"# Note {i}\n\n## Topic {i}\n\n- {words}\n" for i, words in enumerate([
+    "firehose delivers streams to s3", "glue crawlers build the data catalog", "athena runs sql over s3",
+    "l1 regularization selects features", "dropout removes neurons at random", "kinesis data streams need shards",
+    "sagemaker endpoints serve models", "pca reduces dimensions", "xgboost boosts trees", "bert reads text"])}
+QUERIES = ["streams s3", "data catalog", "features", "neurons", "serve models", "trees text"]
+
+
+@pytest.fixture
+def notes(tmp_path):
+    root = tmp_path / "notes"
+    root.mkdir()
+    for name, text in NOTES.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def unit(n, dim=16, seed=0):
+    v = np.random.default_rng(seed).standard_normal((n, dim)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_small_indexes_are_exact_and_big_ones_approximate():
+    vectors = unit(50)
+    assert not dense.is_approximate(dense.build_dense(vectors))
+    assert dense.is_approximate(dense.build_dense(vectors, ann_from=20))
+    assert dense.describe(dense.build_dense(vectors, ann_from=20))["kind"] == "hnsw"
+
+
+def test_above_the_threshold_the_build_is_hnsw_and_answers_as_exact(notes, tmp_path, monkeypatch):
+    exact = Searcher.open(corpus=notes, index_dir=tmp_path / "exact", embedder=FakeEmbedder())
+    monkeypatch.setattr(dense, "ANN_FROM", 5)
+    approx = Searcher.open(corpus=notes, index_dir=tmp_path / "hnsw", embedder=FakeEmbedder())
+    assert exact.index.manifest["dense"] == {"kind": "exact"}
+    assert approx.index.manifest["dense"]["kind"] == "hnsw"
+    loaded = store.load(store.current_build(tmp_path / "hnsw"))
+    assert dense.is_approximate(loaded.dense) and loaded.dense.ntotal == len(NOTES)
+    for q in QUERIES:  # 10 chunks, all among the candidates: the same scores as exact search
+        assert [(h.path, h.score) for h in approx.search(q, k=3)] == [(h.path, h.score) for h in exact.search(q, k=3)]
+
+
+def test_sections_beyond_the_candidates_score_below_any_cosine(notes, tmp_path, monkeypatch):
+    monkeypatch.setattr(dense, "ANN_FROM", 5)
+    monkeypatch.setattr(dense, "CANDIDATES", 3)
+    data, _ = build_index(notes, FakeEmbedder())
+    query = FakeEmbedder().encode(["streams s3"])[0]
+    chunk_section = np.array([c.section for c in data.chunks])
+    scores = dense.section_scores(query, data.vectors, data.dense, chunk_section, len(data.sections))
+    assert (scores > dense.MISSING).sum() == 3
+    best = np.argsort(-(data.vectors @ query))[:3]
+    assert set(np.flatnonzero(scores > dense.MISSING)) == set(chunk_section[best])

@@ -1,0 +1,112 @@
+"""The ONNX back-end: the same vectors and the same answers as sentence-transformers, or a clean fallback."""
+
+import shutil
+
+import numpy as np
+import pytest
+
+from evals.questions import load_questions
+from indexer import onnx_embed, store
+from indexer.build import build_embedder, embed_text
+from indexer.embed import backend_for
+from indexer.errors import IndexCorrupt
+from indexer.locate import bundled_corpus
+from indexer.onnx_embed import NotExportable, OnnxEmbedder
+from indexer.search import Searcher
+from tests.fakes import FakeEmbedder
+
+
+@pytest.fixture(scope="module")
+def onnx_searcher(bundled_searcher):
+    """The session's index, with queries embedded by the ONNX export it holds."""
+    assert bundled_searcher.index.encoder is not None
+    return Searcher(bundled_searcher.index, OnnxEmbedder(bundled_searcher.index.encoder))
+
+
+def test_the_bundled_index_holds_an_export_of_its_model(bundled_index_dir, embedder):
+    build = store.current_build(bundled_index_dir)
+    assert sorted(p.name for p in (build / "encoder").iterdir()) == sorted(onnx_embed.FILES)
+    info = onnx_embed.read_info(build / "encoder")
+    assert (info["model_id"], info["sha256"], info["dim"]) == (embedder.model_id, embedder.sha256, 384)
+    assert info["max_diff"] <= onnx_embed.MAX_DIFF
+
+
+def test_onnx_vectors_match_sentence_transformers(bundled_searcher, embedder):
+    index = bundled_searcher.index
+    texts = [embed_text(index.sections[c.section], c) for c in index.chunks]
+    got = OnnxEmbedder(index.encoder).encode(texts)
+    assert np.abs(got - index.vectors).max() < 1e-5
+    assert np.abs(OnnxEmbedder(index.encoder).encode(["when to use L1"]) - embedder.encode(["when to use L1"])).max() < 1e-5
+
+
+def test_every_question_gets_the_same_answer_from_both_backends(bundled_searcher, onnx_searcher):
+    for q in load_questions():
+        want = bundled_searcher.search(q.question, k=5)
+        got = onnx_searcher.search(q.question, k=5)
+        assert [h.path for h in got] == [h.path for h in want], q.question
+        assert np.allclose([h.score for h in got], [h.score for h in want], rtol=0, atol=1e-4), q.question
+
+
+def test_open_without_an_embedder_answers_with_the_export(bundled_index_dir):
+    searcher = Searcher.open(corpus=bundled_corpus(), index_dir=bundled_index_dir)
+    assert isinstance(searcher.embedder, OnnxEmbedder)
+    assert searcher.search("Firehose vs Data Streams", k=1)[0].path[-1].startswith("Kinesis")
+
+
+def test_a_reindex_embeds_with_the_previous_builds_export(bundled_index_dir, embedder):
+    previous = store.load_current(bundled_index_dir, dense=False)
+    assert isinstance(build_embedder(previous, embedder), OnnxEmbedder)
+
+
+def test_an_export_of_another_model_is_not_used(bundled_searcher):
+    other = FakeEmbedder()
+    assert backend_for(bundled_searcher.index.encoder, other) is other
+    assert backend_for(None, other) is other
+
+
+class Named:
+    """A stand-in module of a sentence-transformers model: only its class name matters here."""
+
+    def __init__(self, name, **attrs):
+        self.__class__ = type(name, (Named,), {})
+        self.__dict__.update(attrs)
+
+
+class Tokenizer:
+    backend_tokenizer = object()
+
+
+@pytest.mark.parametrize("modules, reason", [
+    ([Named("Transformer", tokenizer=object()), Named("Pooling")], "no Hugging Face `tokenizers` form"),
+    ([Named("Transformer", tokenizer=Tokenizer()), Named("Pooling"), Named("Dense")], "are not transformer"),
+    ([Named("Transformer", tokenizer=Tokenizer(), do_lower_case=True), Named("Pooling")], "lower-cases"),
+])
+def test_models_the_export_cannot_reproduce_are_refused(modules, reason):
+    with pytest.raises(NotExportable, match=reason):
+        onnx_embed._transformer(modules)
+
+
+class Unexportable(FakeEmbedder):
+    def export(self, make=True):
+        raise NotExportable("its modules are not transformer + mean pooling")
+
+
+def test_an_unexportable_model_falls_back_to_itself_for_queries(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "n.md").write_text("# N\n\n## Glue\n\n- serverless ETL\n", encoding="utf-8")
+    messages, embedder = [], Unexportable()
+    searcher = Searcher.open(corpus=notes, index_dir=tmp_path / "idx", embedder=embedder, notify=messages.append)
+    assert any("queries will load sentence-transformers" in m for m in messages)
+    assert searcher.index.encoder is None and searcher.index.manifest["encoder"] is None
+    assert searcher.embedder is embedder
+
+
+def test_a_damaged_export_makes_the_index_corrupt(bundled_index_dir, tmp_path):
+    copy = tmp_path / "idx"
+    shutil.copytree(bundled_index_dir, copy)  # copies, so the session's files stay whole
+    build = store.current_build(copy)
+    with (build / "encoder" / "model.onnx.data").open("r+b") as f:
+        f.truncate(1000)
+    with pytest.raises(IndexCorrupt, match="encoder"):
+        store.load(build)
