@@ -38,15 +38,17 @@ class MemoEmbedder:
 
 
 def grid():
-    """The settings tried: BM25 variant, heading weight, fusion rule and weights, chunk size."""
+    """The settings tried: BM25 variant, heading weight, chunk size, fusion rule and weights, and how much
+    BM25's weight follows the question's vocabulary coverage (weighted fusion only)."""
     for variant, hw, chunk in itertools.product(("okapi", "l", "plus"), (1, 2, 3), (60, 120, 250)):
         build = BuildSettings(chunk_words=chunk, heading_weight=hw)
-        for w in (0.5, 0.7, 1.0):
-            yield build, SearchSettings(bm25_variant=variant, fusion="rrf", w_bm25=w, w_dense=1.0)
+        for w in (0.5, 1.0):
+            yield build, SearchSettings(bm25_variant=variant, fusion="rrf", w_bm25=w, w_dense=1.0, coverage_power=0)
         for w in (0.3, 0.5):
-            yield build, SearchSettings(bm25_variant=variant, fusion="linear", w_bm25=w, w_dense=1 - w)
-        for w in (0.2, 0.4, 0.7):
-            yield build, SearchSettings(bm25_variant=variant, fusion="weighted", w_bm25=w, w_dense=1.0)
+            yield build, SearchSettings(bm25_variant=variant, fusion="linear", w_bm25=w, w_dense=1 - w, coverage_power=0)
+        for w, power in itertools.product((0.2, 0.4, 0.7, 1.0), (0, 1, 2)):
+            yield build, SearchSettings(bm25_variant=variant, fusion="weighted", w_bm25=w, w_dense=1.0,
+                                        coverage_power=power)
 
 
 def main() -> None:
@@ -69,6 +71,7 @@ def main() -> None:
         print(f"mrr {mrr:.3f} hit@3 {h3:.3f} hit@1 {h1:.3f}  {build}  {search}")
     print("best row for each value of each choice:")
     for name, get in (("variant", lambda b, s: s.bm25_variant), ("fusion", lambda b, s: s.fusion),
+                      ("coverage_power", lambda b, s: s.coverage_power),
                       ("chunk_words", lambda b, s: b.chunk_words), ("heading_weight", lambda b, s: b.heading_weight)):
         for value in sorted({get(b, s) for *_, b, s in rows}):
             mrr, h3, h1, b, s = next(r for r in rows if get(r[3], r[4]) == value)
