@@ -40,8 +40,9 @@ class MemoEmbedder:
 def grid():
     """The settings tried: BM25 variant, heading weight, chunk size, fusion rule and weights, and how much
     BM25's weight follows the question's vocabulary coverage (weighted fusion only)."""
-    for variant, hw, chunk in itertools.product(("okapi", "l", "plus"), (1, 2, 3), (60, 120, 250)):
-        build = BuildSettings(chunk_words=chunk, heading_weight=hw)
+    for variant, hw, chunk, context in itertools.product(("okapi", "l", "plus"), (1, 2, 3), (60, 120, 250),
+                                                         ("heading", "path")):
+        build = BuildSettings(chunk_words=chunk, heading_weight=hw, embed_context=context)
         for w in (0.5, 1.0):
             yield build, SearchSettings(bm25_variant=variant, fusion="rrf", w_bm25=w, w_dense=1.0, coverage_power=0)
         for w in (0.3, 0.5):
@@ -58,7 +59,7 @@ def main() -> None:
     indexes = {}
     rows = []
     for build, search in grid():
-        key = build.chunk_words
+        key = (build.chunk_words, build.embed_context)
         if key not in indexes:
             indexes[key], _ = build_index(bundled_corpus(), embedder, build)
         data = indexes[key]
@@ -72,12 +73,13 @@ def main() -> None:
     print("best row for each value of each choice:")
     for name, get in (("variant", lambda b, s: s.bm25_variant), ("fusion", lambda b, s: s.fusion),
                       ("coverage_power", lambda b, s: s.coverage_power),
-                      ("chunk_words", lambda b, s: b.chunk_words), ("heading_weight", lambda b, s: b.heading_weight)):
+                      ("chunk_words", lambda b, s: b.chunk_words), ("heading_weight", lambda b, s: b.heading_weight),
+                      ("embed_context", lambda b, s: b.embed_context)):
         for value in sorted({get(b, s) for *_, b, s in rows}):
             mrr, h3, h1, b, s = next(r for r in rows if get(r[3], r[4]) == value)
             print(f"  {name}={value}: mrr {mrr:.3f} hit@3 {h3:.3f} hit@1 {h1:.3f}")
     _, _, _, build, search = rows[0]
-    data = indexes[build.chunk_words]
+    data = indexes[(build.chunk_words, build.embed_context)]
     data = replace(data, terms=[section_terms(s, build.heading_weight) for s in data.sections])
     for name, qs in (("tune", tune), ("test", test)):
         for r in evaluate(Searcher(data, embedder, search).search, qs, ["hybrid", "bm25", "dense"]):

@@ -29,6 +29,7 @@ FOLLOWED_BY = re.compile(rf"\b({ACRONYM})[ \t]+((?:[a-z][a-z0-9-]*[ \t]+){{1,6}}
 TITLE_WORD = r"(?:[A-Z][a-z0-9]+(?:-[A-Z][a-z0-9]+)*|[A-Z]{2,}|[A-Z](?:-[A-Z][a-z0-9]+)+)"
 TITLE_TERM = re.compile(rf"\b((?:{TITLE_WORD}[ \t]+){{1,4}}{TITLE_WORD})\b")
 
+CAPITALS = re.compile(r"[A-Z][^\s]*\s+[A-Z]|[A-Z][A-Za-z0-9]*[A-Z]")
 Aliases = dict[str, list[str]]  # lower-case acronym -> expansions, best first
 
 
@@ -81,6 +82,8 @@ def mine(texts: Iterable[str]) -> Aliases:
 
     for text in texts:
         for line in text.splitlines():
+            if not CAPITALS.search(line):
+                continue  # every pattern needs an acronym or a Title Case term: most lines have neither
             for m in PAREN_AFTER.finditer(line):
                 add(m.group(2), _fits(m.group(2), (m.group(1) + " " + m.group(0).split("(")[0].split()[-1]).split()))
             for m in DASH_AFTER.finditer(line):
@@ -94,6 +97,14 @@ def mine(texts: Iterable[str]) -> Aliases:
                 if _initials_worthy(words):
                     add(initials(words), words)
     return found
+
+
+def mine_sections(sections) -> Aliases:
+    """Aliases of a corpus: mined from every section's body and heading, an expansion that is itself a
+    heading listed first (for CNN, "Convolutional NN" before the "Conv NN" of a bullet)."""
+    headings = {s.path[-1].lower() for s in sections}
+    found = mine([s.text for s in sections] + [s.path[-1] for s in sections])
+    return {k: sorted(v, key=lambda e: e.lower() not in headings) for k, v in sorted(found.items())}
 
 
 def load_user_aliases(path: Path | None) -> Aliases:

@@ -12,24 +12,29 @@ MAX_LINES = 4
 SHARE_OF_BEST = 0.5  # a line makes the cut if it scores at least half the best line's score
 
 
-def line_scores(section: Section, terms: list[str], idf: Mapping[str, float]) -> dict[int, float]:
-    """Sum of the IDF of the distinct question terms on each body line."""
-    wanted = set(terms)
-    return {n: sum(max(idf.get(t, 0.0), 0.0) for t in wanted & set(tok.tokenize(line)))
-            for n, line in section.lines() if line.strip()}
+LineTerms = list[tuple[int, frozenset[str]]]  # a section body's non-blank lines: (line number, terms)
 
 
-def best_lines(section: Section, terms: list[str], idf: Mapping[str, float],
+def line_terms(section: Section) -> LineTerms:
+    """Each non-blank body line's BM25 terms, computed once per section and reused for every question."""
+    return [(n, frozenset(tok.tokenize(line))) for n, line in section.lines() if line.strip()]
+
+
+def best_lines(lines: LineTerms, terms: list[str], idf: Mapping[str, float],
                fallback: tuple[int, int] | None = None) -> list[int]:
-    """Line numbers of the best lines, in file order; `fallback` is the best chunk's (first, last) line."""
-    scores = line_scores(section, terms, idf)
+    """Line numbers of the lines sharing the most (rarest) question terms, in file order: each line
+    scores the summed IDF of the distinct terms it shares. With no shared term, the lines of the best
+    chunk, `fallback` (first, last line), or else the first lines."""
+    wanted = set(terms)
+    scores = {n: sum(max(idf.get(t, 0.0), 0.0) for t in wanted & have) for n, have in lines}
     top = max(scores.values(), default=0.0)
     if top > 0:
         picked = sorted((n for n, s in scores.items() if s >= SHARE_OF_BEST * top), key=lambda n: -scores[n])
         return sorted(picked[:MAX_LINES])
+    numbers = [n for n, _ in lines]
     if fallback:
-        return [n for n, line in section.lines() if fallback[0] <= n <= fallback[1] and line.strip()][:MAX_LINES]
-    return [n for n, line in section.lines() if line.strip()][:MAX_LINES]
+        numbers = [n for n in numbers if fallback[0] <= n <= fallback[1]] or numbers
+    return numbers[:MAX_LINES]
 
 
 def with_parents(numbered: list[tuple[int, str]], wanted: set[int]) -> set[int]:

@@ -15,8 +15,8 @@ import numpy as np
 
 from . import store
 from . import tokenize as tok
-from .aliases import load_user_aliases, merged, mine
-from .bestlines import best_lines
+from .aliases import load_user_aliases, merged
+from .bestlines import best_lines, line_terms
 from .bm25 import DEFAULT_VARIANT
 from .bm25_sparse import bm25_for
 from .confidence import DEFAULT as DEFAULT_CALIBRATION
@@ -93,10 +93,10 @@ class Searcher:
         self.settings = settings
         self.bm25 = bm25_for(index.terms, variant=settings.bm25_variant)
         self._chunk_section = np.array([c.section for c in index.chunks], dtype=np.int64)
-        headings = {s.path[-1].lower() for s in index.sections}
-        mined = {k: sorted(v, key=lambda e: e.lower() not in headings)  # a heading is the best expansion
-                 for k, v in mine([s.text for s in index.sections] + [s.path[-1] for s in index.sections]).items()}
-        self.aliases = merged(mined, load_user_aliases(user_aliases_path()))
+        # chunks are stored section by section: section i's chunks are rows _chunk_start[i]:_chunk_start[i+1]
+        self._chunk_start = np.searchsorted(self._chunk_section, np.arange(len(index.sections) + 1))
+        self._line_terms: dict[int, list] = {}
+        self.aliases = merged(index.aliases, load_user_aliases(user_aliases_path()))
         self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features)
         self._lower_texts: list[str] | None = None
 
@@ -140,24 +140,24 @@ class Searcher:
         vectors = self.embedder.encode([plan.text] + [side.text for side in plan.sides])
         bm25, dense = self.bm25.normalized(plan.terms) + self.phrase_bonus(plan), self.dense_scores(vectors[0])
         scores = self._combine(mode, plan.terms, bm25, dense, plan.coverage)
+        chunk_sims = ChunkSims(self.index.vectors, vectors[0])  # for each hit's best-chunk fallback
         candidate = bm25 > 0 if mode == "bm25" else np.isfinite(scores)  # bm25: only sections sharing a term
-        order = [int(i) for i in np.argsort(-scores, kind="stable") if candidate[i]]
-        if plan.sides:
-            side_best = []
-            for side, vector in zip(plan.sides, vectors[1:]):
-                side_bm25 = self.bm25.normalized(side.terms)
-                side_scores = self._combine(mode, side.terms, side_bm25, self.dense_scores(vector), side.coverage)
-                ok = side_bm25 > 0 if mode == "bm25" else np.isfinite(side_scores)
-                if ok.any():
-                    side_best.append(int(np.argmax(np.where(ok, side_scores, -np.inf))))
-            order = both_sides_first(order, side_best)
+        side_best = [self._side_best(mode, side, vector) for side, vector in zip(plan.sides, vectors[1:])]
+        order = both_sides_first(top(scores, candidate, k), [i for i in side_best if i is not None], scores)
         conf = confidence(float(dense.max(initial=-1.0)), plan.coverage, bool(plan.unknown_names),
                           self.settings.calibration)
         confident = conf >= self.settings.calibration.threshold
         terms = plan.terms + [t for side in plan.sides for t in side.terms]
-        hits = [self._hit(rank, i, float(scores[i]), terms, conf, confident)
+        hits = [self._hit(rank, i, float(scores[i]), terms, conf, confident, chunk_sims)
                 for rank, i in enumerate(order[:k], start=1)]
         return Answer(plan, hits, round(conf, 4), confident)
+
+    def _side_best(self, mode: str, side: QueryPlan, vector: np.ndarray) -> int | None:
+        """The best section for one side of a comparison, or None if nothing matches it."""
+        bm25 = self.bm25.normalized(side.terms)
+        scores = self._combine(mode, side.terms, bm25, self.dense_scores(vector), side.coverage)
+        ok = bm25 > 0 if mode == "bm25" else np.isfinite(scores)
+        return int(np.argmax(np.where(ok, scores, -np.inf))) if ok.any() else None
 
     def phrase_bonus(self, plan: QueryPlan) -> np.ndarray:
         """1 for each section that holds an expanded acronym's full phrase ("random cut forest" for RCF):
@@ -184,32 +184,42 @@ class Searcher:
 
     def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
         """Per section, the cosine similarity of its best-matching chunk to the query vector."""
-        self._last_chunk_sims = ChunkSims(self.index.vectors, query_vector)
         return section_scores(query_vector, self.index.vectors, self.index.dense, self._chunk_section,
                               len(self.index.sections))
 
-    def _hit(self, rank: int, i: int, score: float, terms: list[str], conf: float, confident: bool) -> Hit:
+    def _hit(self, rank: int, i: int, score: float, terms: list[str], conf: float, confident: bool,
+             chunk_sims: ChunkSims | None) -> Hit:
         sec = self.index.sections[i]
+        if i not in self._line_terms:
+            self._line_terms[i] = line_terms(sec)
+        lines = self._line_terms[i]
         wanted = set(terms)
-        matched = [n for n, line in sec.lines() if wanted & set(tok.tokenize(line))]
-        best = best_lines(sec, terms, self.bm25.idf, fallback=self._best_chunk_lines(i))
+        matched = [n for n, have in lines if wanted & have]
+        best = best_lines(lines, terms, self.bm25.idf, fallback=self._best_chunk_lines(i, chunk_sims))
         return Hit(rank, round(score, 6), list(sec.path), sec.file, sec.line_start, sec.line_end, sec.text,
                    matched, best, round(conf, 4), confident)
 
-    def _best_chunk_lines(self, section: int) -> tuple[int, int] | None:
-        """(first, last) line of the section's chunk that the last dense search matched best."""
-        sims = getattr(self, "_last_chunk_sims", None)
-        rows = np.flatnonzero(self._chunk_section == section)
+    def _best_chunk_lines(self, section: int, sims: ChunkSims | None) -> tuple[int, int] | None:
+        """(first, last) line of the section's chunk that the question matched best."""
+        rows = np.arange(self._chunk_start[section], self._chunk_start[section + 1])
         if sims is None or not len(rows):
             return None
         chunk = self.index.chunks[int(rows[np.argmax(sims[rows])])]
         return chunk.line_start, chunk.line_end
 
 
-def both_sides_first(order: list[int], side_best: list[int]) -> list[int]:
-    """Put each comparison side's best section in the top places (in the overall order), then the rest."""
-    firsts = [i for i in order if i in side_best]
-    return firsts + [i for i in order if i not in side_best]
+def top(scores: np.ndarray, candidate: np.ndarray, k: int) -> list[int]:
+    """Indices of the k best candidates, best first (ties in index order)."""
+    idx = np.flatnonzero(candidate)
+    if len(idx) > 4 * k:  # a partial sort first: a big corpus has tens of thousands of sections
+        idx = np.sort(idx[np.argpartition(-scores[idx], k)[:k]])
+    return [int(i) for i in idx[np.argsort(-scores[idx], kind="stable")][:k]]
+
+
+def both_sides_first(order: list[int], side_best: list[int], scores: np.ndarray) -> list[int]:
+    """Put each comparison side's best section in the top places (best overall score first), then the rest."""
+    firsts = sorted(set(side_best), key=lambda i: (-scores[i], i))
+    return firsts + [i for i in order if i not in firsts]
 
 
 def user_aliases_path() -> Path:

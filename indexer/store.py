@@ -5,6 +5,7 @@
                                       build settings, a sha256 of every corpus file
     <index dir>/build-…/sections.jsonl one section a line: file, path, lines, text, BM25 terms
     <index dir>/build-…/chunks.jsonl   one embedder chunk a line: section, lines, text
+    <index dir>/build-…/aliases.json   acronym -> expansions mined from the notes (aliases.mine)
     <index dir>/build-…/vectors.npy    float32 (chunks x dim), unit length, rows in chunks.jsonl order;
                                       also the embedding cache of the next re-index (build.reusable)
     <index dir>/build-…/dense.faiss    faiss inner-product index over the same rows: exact (IndexFlatIP), or
@@ -24,7 +25,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +35,7 @@ from .onnx_embed import FILES as ENCODER_FILES
 from .onnx_embed import read_info
 from .parse import Chunk, Section
 
-FORMAT_VERSION = 2  # 2: encoder/ folder, HNSW above a size, manifest "dense" and "encoder"
+FORMAT_VERSION = 3  # 2: encoder/ folder, HNSW above a size, manifest "dense" and "encoder"; 3: aliases.json
 POINTER = "current.json"
 KEEP_BUILDS = 2  # the current build and the one before, which a slow reader may still be opening
 
@@ -50,6 +51,7 @@ class IndexData:
     vectors: np.ndarray
     dense: object  # a faiss.Index over `vectors`, or None when loaded without it
     encoder: Path | None = None  # a folder of ONNX encoder files (onnx_embed), or None
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # mined at build time
 
 
 def save(index_dir: Path, data: IndexData) -> Path:
@@ -85,6 +87,7 @@ def _write_build(folder: Path, data: IndexData) -> None:
     with (folder / "chunks.jsonl").open("w", encoding="utf-8") as f:
         for chunk in data.chunks:
             f.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+    _write_json(folder / "aliases.json", data.aliases)
     np.save(folder / "vectors.npy", data.vectors, allow_pickle=False)
     faiss.write_index(data.dense, str(folder / "dense.faiss"))
     if data.encoder is not None:
@@ -161,6 +164,9 @@ def load(build: Path, dense: bool = True) -> IndexData:
         terms = [row.pop("terms") for row in rows]
         sections = [Section(**{**row, "path": tuple(row["path"])}) for row in rows]
         chunks = [Chunk(**row) for row in _read_jsonl(build / "chunks.jsonl")]
+        aliases = json.loads((build / "aliases.json").read_text(encoding="utf-8"))
+        if not isinstance(aliases, dict):
+            raise ValueError("aliases.json is not a JSON object")
         # Mapped, not read: an approximate index keeps its own copy, and a big exact one is paged in once.
         vectors = np.load(build / "vectors.npy", mmap_mode="r", allow_pickle=False)
         index = _read_faiss(build / "dense.faiss") if dense else None
@@ -173,7 +179,7 @@ def load(build: Path, dense: bool = True) -> IndexData:
     encoder = build / "encoder" if manifest.get("encoder") else None
     if encoder is not None and read_info(encoder) is None:
         raise IndexCorrupt(f"the ONNX encoder in {encoder} is incomplete or damaged")
-    return IndexData(manifest, sections, terms, chunks, vectors, index, encoder)
+    return IndexData(manifest, sections, terms, chunks, vectors, index, encoder, aliases)
 
 
 def load_current(index_dir: Path, dense: bool = True) -> IndexData | None:

@@ -33,9 +33,14 @@ class Corrector:
 
     def __init__(self, vocabulary: Mapping[str, int]):
         self.vocabulary = {w: n for w, n in vocabulary.items() if w.isalpha() and len(w) > 3}
-        self._by_length: dict[int, list[str]] = {}
-        for word in self.vocabulary:
-            self._by_length.setdefault(len(word), []).append(word)
+        self._buckets: dict[tuple[str, int], list[str]] | None = None  # built on the first unknown word
+
+    def _candidates(self, first: str, length: int) -> list[str]:
+        if self._buckets is None:
+            self._buckets = {}
+            for word in self.vocabulary:
+                self._buckets.setdefault((word[0], len(word)), []).append(word)
+        return self._buckets.get((first, length), [])
 
     def correct(self, word: str, known: set[str] | Mapping | None = None) -> str | None:
         """The clearly closest vocabulary word to an unknown word, or None to leave it as typed."""
@@ -43,10 +48,13 @@ class Corrector:
         if not limit or not word.isalpha() or word in self.vocabulary or (known is not None and word in known):
             return None
         best: list[tuple[int, int, str]] = []
+        # First letters are rarely mistyped (a swap of the first two is allowed): only words that start
+        # like this one are compared, which also keeps the scan short on a big vocabulary.
+        firsts = {word[0], word[1]} if len(word) > 1 else {word[0]}
         for length in range(len(word) - limit, len(word) + limit + 1):
-            for cand in self._by_length.get(length, ()):
+            for cand in (c for f in firsts for c in self._candidates(f, length)):
                 if cand[0] != word[0] and cand[:2][::-1] != word[:2]:
-                    continue  # first letters are rarely mistyped; this also keeps the scan short
+                    continue
                 d = damerau(word, cand, limit)
                 if d <= limit:
                     best.append((d, -self.vocabulary[cand], cand))

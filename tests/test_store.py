@@ -40,7 +40,7 @@ def test_round_trip_gives_back_the_same_index(tmp_path, built):
 def test_files_are_plain_and_inspectable(tmp_path, built):
     build = store.save(tmp_path / "idx", built)
     assert sorted(p.name for p in build.iterdir()) == [
-        "chunks.jsonl", "dense.faiss", "manifest.json", "sections.jsonl", "vectors.npy"]
+        "aliases.json", "chunks.jsonl", "dense.faiss", "manifest.json", "sections.jsonl", "vectors.npy"]
     manifest = json.loads((build / "manifest.json").read_text())
     assert manifest["format_version"] == store.FORMAT_VERSION
     assert set(manifest["model"]) == {"id", "sha256", "dim"}
@@ -102,3 +102,11 @@ def test_pointer_to_a_missing_build_is_corrupt(tmp_path, built):
     (tmp_path / "idx" / store.POINTER).write_text('{"build": "build-gone"}')
     with pytest.raises(IndexCorrupt):
         store.current_build(tmp_path / "idx")
+
+
+def test_aliases_are_mined_at_build_time_and_stored(tmp_path, notes):
+    (notes / "algos.md").write_text("# Algos\n\n## Random Cut Forest\n\n- anomaly detection\n", encoding="utf-8")
+    data, _ = build_index(notes, FakeEmbedder())
+    build = store.save(tmp_path / "idx", data)
+    assert json.loads((build / "aliases.json").read_text())["rcf"] == ["Random Cut Forest"]
+    assert store.load(build).aliases["rcf"] == ["Random Cut Forest"]
