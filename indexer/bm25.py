@@ -1,7 +1,7 @@
 """BM25 over section terms, with the rank-bm25 variant chosen by name.
 
 Variant choice. On the tuning half of evals/questions.yaml (python -m evals.tune, best hybrid MRR) plus
-scores 0.902, okapi 0.896, l 0.873: plus and okapi are within noise (one question is 0.008). BM25Okapi's IDF,
+and okapi both score 0.948, l 0.937. BM25Okapi's IDF,
 log((N - df + 0.5) / (df + 0.5)), is 0 for a term in exactly half the sections and negative (floored to
 epsilon * mean IDF) above that, so on a small folder of notes a query word found in 2 of 4 sections scores
 nothing at all. BM25Plus's IDF, log((N + 1) / df), is positive for every term, so it is the default.
