@@ -130,6 +130,8 @@ def answer(question: str, hits: list, *, more: bool = False, shareable: bool = F
     span = f" · results {first}–{last}" if first > 1 else ""
     credit = asker and re.fullmatch(r"[UW][A-Z0-9]+", asker)  # a user id, never free text
     header = (f"<@{asker}> shared notes" if credit else "Notes") + f" for {_quoted(question)}{span}"
+    if not getattr(hits[0], "confident", True):  # the core abstained: these are only the nearest sections
+        header = f"No confident match for {_quoted(question)}. The nearest sections, which may not answer it{span}:"
     room = (BLOCKS_MAX - 2) // 2  # header and buttons, then two blocks a hit
     shown = hits[:room]
     blocks = [_context(header)]
@@ -149,7 +151,8 @@ def answer(question: str, hits: list, *, more: bool = False, shareable: bool = F
 
 def fallback(question: str, hits: list) -> str:
     """The plain `text` of a reply: one line per hit, heading path and file:line."""
-    lines = [f"Notes for {_quoted(question)}:"]
+    unsure = hits and not getattr(hits[0], "confident", True)
+    lines = [f"No confident match for {_quoted(question)}; nearest notes:" if unsure else f"Notes for {_quoted(question)}:"]
     lines += [f"{h.rank}. " + escape(" › ".join(h.path)) + f" ({escape(h.file)}:{h.line_start})" for h in hits]
     return truncate("\n".join(lines), FALLBACK_MAX)
 

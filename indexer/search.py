@@ -147,8 +147,8 @@ class Searcher:
         conf = confidence(float(dense.max(initial=-1.0)), plan.coverage, bool(plan.unknown_names),
                           self.settings.calibration)
         confident = conf >= self.settings.calibration.threshold
-        terms = plan.terms + [t for side in plan.sides for t in side.terms]
-        hits = [self._hit(rank, i, float(scores[i]), terms, conf, confident, chunk_sims)
+        groups = [side.terms for side in plan.sides] or [plan.terms]  # best lines for each side of "X vs Y"
+        hits = [self._hit(rank, i, float(scores[i]), groups, conf, confident, chunk_sims)
                 for rank, i in enumerate(order[:k], start=1)]
         return Answer(plan, hits, round(conf, 4), confident)
 
@@ -187,15 +187,16 @@ class Searcher:
         return section_scores(query_vector, self.index.vectors, self.index.dense, self._chunk_section,
                               len(self.index.sections))
 
-    def _hit(self, rank: int, i: int, score: float, terms: list[str], conf: float, confident: bool,
+    def _hit(self, rank: int, i: int, score: float, groups: list[list[str]], conf: float, confident: bool,
              chunk_sims: ChunkSims | None) -> Hit:
         sec = self.index.sections[i]
         if i not in self._line_terms:
             self._line_terms[i] = line_terms(sec)
         lines = self._line_terms[i]
-        wanted = set(terms)
+        wanted = {t for terms in groups for t in terms}
         matched = [n for n, have in lines if wanted & have]
-        best = best_lines(lines, terms, self.bm25.idf, fallback=self._best_chunk_lines(i, chunk_sims))
+        fallback = self._best_chunk_lines(i, chunk_sims)
+        best = sorted({n for terms in groups for n in best_lines(lines, terms, self.bm25.idf, fallback)})
         return Hit(rank, round(score, 6), list(sec.path), sec.file, sec.line_start, sec.line_end, sec.text,
                    matched, best, round(conf, 4), confident)
 

@@ -171,3 +171,15 @@ def test_home_tab_shows_how_to_ask_examples_and_the_corpus():
     text = block_texts(view["blocks"])
     assert "How to ask" in text and "`/asknotes Regularization`" in text
     assert "*AWS notes* · 76 sections in 1 file · model all-MiniLM-L6-v2" in text
+
+
+def test_an_unconfident_answer_says_so():
+    from dataclasses import replace
+
+    from bot_fakes import make_hit
+
+    sure = answer("firehose", [make_hit(1)])
+    unsure = answer("who painted the Mona Lisa", [replace(make_hit(1), confident=False, confidence=0.01)])
+    assert "No confident match" not in sure.text and "No confident match" not in json.dumps(sure.blocks)
+    assert unsure.text.startswith("No confident match")
+    assert block_texts(unsure.blocks).startswith("No confident match")
