@@ -23,6 +23,10 @@ def damerau(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def bigrams(word: str) -> frozenset[str]:
+    return frozenset(word[i:i + 2] for i in range(len(word) - 1))
+
+
 def max_edits(word: str) -> int:
     """Words of 4-7 letters tolerate one edit, longer ones two; 3-letter words none (too many neighbours)."""
     return 0 if len(word) <= 3 else 1 if len(word) <= 7 else 2
@@ -33,13 +37,14 @@ class Corrector:
 
     def __init__(self, vocabulary: Mapping[str, int]):
         self.vocabulary = {w: n for w, n in vocabulary.items() if w.isalpha() and len(w) > 3}
-        self._buckets: dict[tuple[str, int], list[str]] | None = None  # built on the first unknown word
+        # (first letter, length) -> [(word, its letter pairs)], built on the first unknown word
+        self._buckets: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] | None = None
 
-    def _candidates(self, first: str, length: int) -> list[str]:
+    def _candidates(self, first: str, length: int) -> list[tuple[str, frozenset[str]]]:
         if self._buckets is None:
             self._buckets = {}
             for word in self.vocabulary:
-                self._buckets.setdefault((word[0], len(word)), []).append(word)
+                self._buckets.setdefault((word[0], len(word)), []).append((word, bigrams(word)))
         return self._buckets.get((first, length), [])
 
     def correct(self, word: str, known: set[str] | Mapping | None = None) -> str | None:
@@ -51,9 +56,14 @@ class Corrector:
         # First letters are rarely mistyped (a swap of the first two is allowed): only words that start
         # like this one are compared, which also keeps the scan short on a big vocabulary.
         firsts = {word[0], word[1]} if len(word) > 1 else {word[0]}
+        pairs = bigrams(word)
         for length in range(len(word) - limit, len(word) + limit + 1):
-            for cand in (c for f in firsts for c in self._candidates(f, length)):
+            for cand, cand_pairs in (c for f in firsts for c in self._candidates(f, length)):
                 if cand[0] != word[0] and cand[:2][::-1] != word[:2]:
+                    continue
+                # Each edit changes at most three letter pairs (a swap: xaby -> xbay): too few shared pairs
+                # rule a word out without the (pure Python) edit distance.
+                if len(pairs & cand_pairs) < max(len(pairs), len(cand_pairs)) - 3 * limit:
                     continue
                 d = damerau(word, cand, limit)
                 if d <= limit:
