@@ -20,17 +20,26 @@ def line_terms(section: Section) -> LineTerms:
     return [(n, frozenset(tok.tokenize(line))) for n, line in section.lines() if line.strip()]
 
 
-def best_lines(lines: LineTerms, terms: list[str], idf: Mapping[str, float],
-               fallback: tuple[int, int] | None = None) -> list[int]:
+def matching_lines(lines: LineTerms, terms: list[str], idf: Mapping[str, float]) -> list[int]:
     """Line numbers of the lines sharing the most (rarest) question terms, in file order: each line
-    scores the summed IDF of the distinct terms it shares. With no shared term, the lines of the best
-    chunk, `fallback` (first, last line), or else the first lines."""
+    scores the summed IDF of the distinct terms it shares; [] when no line shares a term."""
     wanted = set(terms)
     scores = {n: sum(max(idf.get(t, 0.0), 0.0) for t in wanted & have) for n, have in lines}
     top = max(scores.values(), default=0.0)
-    if top > 0:
-        picked = sorted((n for n, s in scores.items() if s >= SHARE_OF_BEST * top), key=lambda n: -scores[n])
-        return sorted(picked[:MAX_LINES])
+    if top <= 0:
+        return []
+    picked = sorted((n for n, s in scores.items() if s >= SHARE_OF_BEST * top), key=lambda n: -scores[n])
+    return sorted(picked[:MAX_LINES])
+
+
+def best_lines(lines: LineTerms, term_groups: list[list[str]], idf: Mapping[str, float],
+               fallback: tuple[int, int] | None = None) -> list[int]:
+    """The matching lines of each group of terms (one group a question, or one for each side of
+    "X vs Y"), together; with no shared term at all, the lines of the best chunk, `fallback` (first,
+    last line), or else the first lines."""
+    found = sorted({n for terms in term_groups for n in matching_lines(lines, terms, idf)})
+    if found:
+        return found
     numbers = [n for n, _ in lines]
     if fallback:
         numbers = [n for n in numbers if fallback[0] <= n <= fallback[1]] or numbers

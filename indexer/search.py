@@ -196,7 +196,7 @@ class Searcher:
         wanted = {t for terms in groups for t in terms}
         matched = [n for n, have in lines if wanted & have]
         fallback = self._best_chunk_lines(i, chunk_sims)
-        best = sorted({n for terms in groups for n in best_lines(lines, terms, self.bm25.idf, fallback)})
+        best = best_lines(lines, groups, self.bm25.idf, fallback)
         return Hit(rank, round(score, 6), list(sec.path), sec.file, sec.line_start, sec.line_end, sec.text,
                    matched, best, round(conf, 4), confident)
 

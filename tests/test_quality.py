@@ -168,3 +168,14 @@ def test_cli_lists_aliases_with_the_users_own(bundled_index_dir, tmp_path, monke
     assert "HPO" in result.stdout and "Hyperparameter Tuning" in result.stdout
     ask = CliRunner().invoke(cli, ["ask", "HPO", "--index-dir", str(bundled_index_dir), "--json", "-k", "1"])
     assert json.loads(ask.stdout)[0]["path"][-1] == "Hyperparameter Tuning"
+
+
+def test_best_lines_for_each_side_and_the_fallback():
+    from indexer.bestlines import best_lines
+
+    lines = [(1, frozenset({"firehose"})), (2, frozenset({"data", "stream"})), (3, frozenset({"other"}))]
+    idf = {"firehose": 2.0, "stream": 0.5, "data": 0.2}
+    assert best_lines(lines, [["firehose", "data", "stream"]], idf) == [1]  # line 2 scores under half of line 1
+    assert best_lines(lines, [["firehose"], ["data", "stream"]], idf) == [1, 2]  # "X vs Y": each side's best
+    assert best_lines(lines, [["zebra"]], idf, fallback=(3, 3)) == [3]  # no shared word: the best chunk
+    assert best_lines(lines, [["zebra"]], idf) == [1, 2, 3]
