@@ -70,9 +70,6 @@ class Hit:
     confidence: float = 1.0  # of the whole answer (same on every hit of one question)
     confident: bool = True  # False: "No confident match"; these are only the nearest sections
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 @dataclass
 class Answer:

@@ -133,6 +133,14 @@ def test_eval_json_has_the_metric_keys(fake_model, notes, tmp_path):
     assert rows[1]["n"] == 2 and rows[1]["hit@1"] == 1.0 and rows[1]["by_type"]["keyword"]["mrr"] == 1.0
 
 
+def test_eval_lists_the_misses(fake_model, notes, tmp_path):
+    questions = tmp_path / "q.yaml"
+    questions.write_text("- {id: a, question: firehose, type: keyword, relevant: [Regularization]}\n")
+    result = run("eval", "--questions", questions, "--corpus", notes, "--mode", "bm25", "--misses")
+    assert "missed in the top 3 (bm25):" in result.stdout
+    assert "- a [keyword] firehose" in result.stdout and "wanted: Regularization" in result.stdout
+
+
 def test_ask_on_the_bundled_notes_with_the_real_model(bundled_index_dir):
     result = run("ask", "Firehose vs Data Streams", "--index-dir", bundled_index_dir, "--json", "-k", "3")
     assert result.exit_code == 0
