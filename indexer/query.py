@@ -48,17 +48,12 @@ class QueryPlan:
     coverage: float = 0.0  # IDF-weighted share of the question's words the notes know (0..1)
     unknown_names: list[str] = field(default_factory=list)  # "Kubernetes", "GAN": names the notes never use
 
+    corrected: str = ""  # the question with its typos corrected, before acronyms are spelled out
+
     @property
     def searched_for(self) -> str | None:
         """The corrected question, when a typo was corrected (the CLI shows it)."""
-        return self.text_without_expansions if self.corrections else None
-
-    @property
-    def text_without_expansions(self) -> str:
-        text = self.original
-        for wrong, right in self.corrections.items():
-            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
-        return text
+        return self.corrected if self.corrections else None
 
 
 class Planner:
@@ -72,16 +67,17 @@ class Planner:
 
     def plan(self, question: str, split: bool = True) -> QueryPlan:
         corrections = self._corrections(question) if self.features.typos else {}
-        text = question
+        corrected = question
         for wrong, right in corrections.items():
-            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
+            corrected = re.sub(rf"\b{re.escape(wrong)}\b", right, corrected, flags=re.I)
+        text = corrected
         expansions = self._expansions(text) if self.features.aliases else {}
         terms = tok.tokenize(text)
         for acronym, expansion in expansions.items():
             text = re.sub(rf"\b{re.escape(acronym)}\b", f"{acronym} ({expansion})", text, count=1)
             terms += tok.tokenize(expansion)
         plan = QueryPlan(question, text, terms, corrections, expansions, coverage=self.coverage(question, corrections),
-                         unknown_names=self.unknown_names(question, corrections))
+                         unknown_names=self.unknown_names(question, corrections), corrected=corrected)
         if split and self.features.comparisons:
             sides = comparison_sides(question)
             if sides:

@@ -136,7 +136,7 @@ class Searcher:
         plan = self.planner.plan(query)
         vectors = self.embedder.encode([plan.text] + [side.text for side in plan.sides])
         bm25, dense = self.bm25.normalized(plan.terms) + self.phrase_bonus(plan), self.dense_scores(vectors[0])
-        scores = self._combine(mode, plan.terms, bm25, dense, plan.coverage)
+        scores = self._combine(mode, bm25, dense, plan.coverage)
         chunk_sims = ChunkSims(self.index.vectors, vectors[0])  # for each hit's best-chunk fallback
         candidate = bm25 > 0 if mode == "bm25" else np.isfinite(scores)  # bm25: only sections sharing a term
         side_best = [self._side_best(mode, side, vector) for side, vector in zip(plan.sides, vectors[1:])]
@@ -152,7 +152,7 @@ class Searcher:
     def _side_best(self, mode: str, side: QueryPlan, vector: np.ndarray) -> int | None:
         """The best section for one side of a comparison, or None if nothing matches it."""
         bm25 = self.bm25.normalized(side.terms)
-        scores = self._combine(mode, side.terms, bm25, self.dense_scores(vector), side.coverage)
+        scores = self._combine(mode, bm25, self.dense_scores(vector), side.coverage)
         ok = bm25 > 0 if mode == "bm25" else np.isfinite(scores)
         return int(np.argmax(np.where(ok, scores, -np.inf))) if ok.any() else None
 
@@ -168,8 +168,7 @@ class Searcher:
                                      count=len(self._lower_texts))
         return bonus
 
-    def _combine(self, mode: str, terms: list[str], bm25: np.ndarray, dense: np.ndarray,
-                 coverage: float = 1.0) -> np.ndarray:
+    def _combine(self, mode: str, bm25: np.ndarray, dense: np.ndarray, coverage: float = 1.0) -> np.ndarray:
         """One score per section for the mode (for bm25, 0 means no shared term)."""
         s = self.settings
         if mode == "bm25":
