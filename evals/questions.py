@@ -68,15 +68,26 @@ def _key(question: Question) -> str:
     return hashlib.sha256(question.id.encode()).hexdigest()
 
 
+def splits(questions: list[Question]) -> dict[str, str]:
+    """id -> 'tune' or 'test': within each question type, questions ordered by a hash of their id
+    alternate sides, so both halves hold every type in the same proportion and a question never changes
+    sides unless questions of its type are added."""
+    out = {}
+    for qtype in {q.type for q in questions}:
+        same_type = sorted((q for q in questions if q.type == qtype), key=_key)
+        out.update({q.id: "tune" if i % 2 == 0 else "test" for i, q in enumerate(same_type)})
+    return out
+
+
 def split_of(question: Question, questions: list[Question]) -> str:
-    """'tune' or 'test': within each question type, questions ordered by a hash of their id alternate
-    sides, so both halves hold every type in the same proportion and a question never changes sides
-    unless questions of its type are added."""
-    same_type = sorted((q for q in questions if q.type == question.type), key=_key)
-    return "tune" if same_type.index(question) % 2 == 0 else "test"
+    """The half a question is in (see splits)."""
+    return splits(questions)[question.id]
 
 
 def select(questions: list[Question], split: str) -> list[Question]:
     if split not in SPLITS:
         raise QuestionsError(f"unknown split {split!r}; choose from {sorted(SPLITS)}")
-    return questions if split == "all" else [q for q in questions if split_of(q, questions) == split]
+    if split == "all":
+        return questions
+    side = splits(questions)
+    return [q for q in questions if side[q.id] == split]
