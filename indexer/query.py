@@ -23,6 +23,9 @@ COMPARISONS = [
                r"(?P<a>[^,?]+?) or (?P<b>[^,?]+?)[?.!]*$", re.I),
 ]
 NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z0-9]*|[A-Z][a-z]+)\b")
+# A math expression: operands joined by / + * ^ = ("TP/(TP+FN)", "(TP + TN) / Total", "sum of weights^2").
+FORMULA = re.compile(r"[\w().√]+(?:\s*[/+*^=]\s*[\w().√]+)+")
+OPERATORS = re.compile(r"[/+*^]")
 OR_SIDE_WORDS = 4  # "X or Y" is a comparison only between short terms ("L1 or L2"), not in long questions
 
 
@@ -33,6 +36,7 @@ class Features:
     aliases: bool = True
     typos: bool = True
     comparisons: bool = True
+    formulas: bool = True
 
 
 @dataclass
@@ -47,6 +51,7 @@ class QueryPlan:
     sides: list["QueryPlan"] = field(default_factory=list)  # the two sides of an "X vs Y" question
     coverage: float = 0.0  # IDF-weighted share of the question's words the notes know (0..1)
     unknown_names: list[str] = field(default_factory=list)  # "Kubernetes", "GAN": names the notes never use
+    formulas: list[str] = field(default_factory=list)  # math in the question, compacted: "tp/(tp+fn)"
 
     corrected: str = ""  # the question with its typos corrected, before acronyms are spelled out
 
@@ -77,7 +82,8 @@ class Planner:
             text = re.sub(rf"\b{re.escape(acronym)}\b", f"{acronym} ({expansion})", text, count=1)
             terms += tok.tokenize(expansion)
         plan = QueryPlan(question, text, terms, corrections, expansions, coverage=self.coverage(question, corrections),
-                         unknown_names=self.unknown_names(question, corrections), corrected=corrected)
+                         unknown_names=self.unknown_names(question, corrections), corrected=corrected,
+                         formulas=formulas(question) if self.features.formulas else [])
         if split and self.features.comparisons:
             sides = comparison_sides(question)
             if sides:
@@ -127,6 +133,24 @@ class Planner:
             if key and not _spelled_out(text, self.aliases[key][0]):
                 out[word] = self.aliases[key][0]
         return out
+
+
+def compact(text: str) -> str:
+    """Lower case without spaces: how formulas are compared ("TP / (TP + FN)" == "tp/(tp+fn)")."""
+    return re.sub(r"\s+", "", text.lower())
+
+
+def formulas(question: str) -> list[str]:
+    """The math expressions in a question, compacted, each side of an "=" on its own too; at least one
+    of / + * ^ and two operands ("l1/l2" counts, "TF-IDF" does not)."""
+    out: list[str] = []
+    for m in FORMULA.finditer(question):
+        whole = compact(m.group(0)).strip(".")
+        for part in [whole, *whole.split("=")]:
+            part = part.strip(".")
+            if len(part) >= 3 and OPERATORS.search(part) and part not in out:
+                out.append(part)
+    return out
 
 
 def _spelled_out(text: str, expansion: str) -> bool:

@@ -28,7 +28,7 @@ from .errors import EmptyQuery, IndexCorrupt
 from .fuse import fuse
 from .locate import bundled_corpus, default_index_dir
 from .parse import Section
-from .query import Features, Planner, QueryPlan
+from .query import Features, Planner, QueryPlan, compact
 
 MODES = ("hybrid", "bm25", "dense")
 Notify = Callable[[str], None]
@@ -96,6 +96,7 @@ class Searcher:
         self.aliases = merged(index.aliases, load_user_aliases(user_aliases_path()))
         self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features)
         self._lower_texts: list[str] | None = None
+        self._compact_texts: list[str] | None = None
 
     @classmethod
     def open(cls, corpus: Path | str | None = None, index_dir: Path | str | None = None, model: str | None = None,
@@ -158,15 +159,25 @@ class Searcher:
 
     def phrase_bonus(self, plan: QueryPlan) -> np.ndarray:
         """1 for each section that holds an expanded acronym's full phrase ("random cut forest" for RCF):
-        the words alone also match "Random Forests", the phrase only the sections about the thing."""
+        the words alone also match "Random Forests", the phrase only the sections about the thing. And 1
+        for each formula of the question that a section writes out ("TP/(TP+FN)", spaces and case aside):
+        BM25 sees only the letters, which every section about the confusion matrix shares."""
         bonus = np.zeros(len(self.index.sections), dtype=np.float32)
         if plan.expansions:
             if self._lower_texts is None:
                 self._lower_texts = [f"{s.path[-1]}\n{s.text}".lower() for s in self.index.sections]
             for phrase in {p.lower() for p in plan.expansions.values()}:
-                bonus += np.fromiter((phrase in t for t in self._lower_texts), dtype=np.float32,
-                                     count=len(self._lower_texts))
+                bonus += self._holding(phrase, self._lower_texts)
+        if plan.formulas:
+            if self._compact_texts is None:
+                self._compact_texts = [compact(f"{s.path[-1]}\n{s.text}") for s in self.index.sections]
+            for formula in plan.formulas:
+                bonus += self._holding(formula, self._compact_texts)
         return bonus
+
+    @staticmethod
+    def _holding(needle: str, texts: list[str]) -> np.ndarray:
+        return np.fromiter((needle in t for t in texts), dtype=np.float32, count=len(texts))
 
     def _combine(self, mode: str, bm25: np.ndarray, dense: np.ndarray, coverage: float = 1.0) -> np.ndarray:
         """One score per section for the mode (for bm25, 0 means no shared term)."""

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from cli.main import cli
 from indexer.aliases import initials, load_user_aliases, merged, mine
 from indexer.errors import AliasesError
-from indexer.query import Features, Planner, comparison_sides
+from indexer.query import Features, Planner, comparison_sides, formulas
 from indexer.typos import Corrector, damerau
 
 
@@ -99,6 +99,19 @@ def test_unknown_names_and_coverage():
     assert planner.plan("sourdough proofing").coverage == 0.0
 
 
+@pytest.mark.parametrize("question, found", [
+    ("TP/(TP+FN)", ["tp/(tp+fn)"]),
+    ("what is (TP + TN) / Total?", ["(tp+tn)/total"]),
+    ("precision = TP / (TP + FP)", ["precision=tp/(tp+fp)", "tp/(tp+fp)"]),
+    ("tf * idf", ["tf*idf"]),
+    ("TF-IDF", []),
+    ("when to use L1", []),
+])
+def test_formulas_are_found_in_the_question_and_compacted(question, found):
+    assert formulas(question) == found
+    assert Planner({}, {}, Features(formulas=False)).plan(question).formulas == []
+
+
 # With the real model on the bundled notes ---------------------------------------------------------
 
 def test_an_acronym_the_notes_only_spell_out_is_found(bundled_searcher):
@@ -112,6 +125,15 @@ def test_an_acronym_the_notes_only_spell_out_is_found(bundled_searcher):
     ("confusoin matrix", "Confusion Matrix"),
 ])
 def test_acronyms_and_typos_find_their_section(bundled_searcher, question, section):
+    assert bundled_searcher.search(question, k=1)[0].path[-1] == section
+
+
+@pytest.mark.parametrize("question, section", [
+    ("TP/(TP+FN)", "Sensitivity (Recall) and Specificity"),  # without the formula match: Accuracy and Precision
+    ("TN / (TN + FP)", "Sensitivity (Recall) and Specificity"),
+    ("2TP/(2TP+FP+FN)", "F1 Score"),
+])
+def test_a_formula_finds_the_section_that_writes_it(bundled_searcher, question, section):
     assert bundled_searcher.search(question, k=1)[0].path[-1] == section
 
 
