@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-TYPES = ("keyword", "natural", "paraphrase", "comparison", "acronym", "typo", "scenario", "out-of-domain")
+TYPES = ("keyword", "natural", "paraphrase", "comparison", "acronym", "typo", "formula", "scenario", "out-of-domain")
 SPLITS = ("all", "tune", "test")
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "questions.yaml"
 
@@ -23,6 +23,7 @@ class Question:
     question: str
     type: str
     relevant: tuple[str, ...]  # section references: "Heading" or "Parent > Heading"
+    split: str | None = None  # "tune" or "test" when the file says; else drawn by splits()
 
     @property
     def in_domain(self) -> bool:
@@ -61,7 +62,10 @@ def _question(row: object, where: str) -> Question:
         raise QuestionsError(f"{where}: relevant must be a list of section headings")
     if not str(row["question"]).strip():
         raise QuestionsError(f"{where}: the question is empty")
-    return Question(str(row["id"]), str(row["question"]), qtype, tuple(relevant))
+    split = row.get("split")
+    if split not in (None, "tune", "test"):
+        raise QuestionsError(f"{where}: split must be tune or test, not {split!r}")
+    return Question(str(row["id"]), str(row["question"]), qtype, tuple(relevant), split)
 
 
 def _key(question: Question) -> str:
@@ -69,12 +73,13 @@ def _key(question: Question) -> str:
 
 
 def splits(questions: list[Question]) -> dict[str, str]:
-    """id -> 'tune' or 'test': within each question type, questions ordered by a hash of their id
-    alternate sides, so both halves hold every type in the same proportion and a question never changes
-    sides unless questions of its type are added."""
-    out = {}
+    """id -> 'tune' or 'test'. A question whose entry says its split keeps it (the shipped file says so
+    for every question, so adding questions never moves one to the other half). The others: within
+    each question type, ordered by a hash of their id, they alternate sides, so both halves hold every
+    type in the same proportion."""
+    out = {q.id: q.split for q in questions if q.split}
     for qtype in {q.type for q in questions}:
-        same_type = sorted((q for q in questions if q.type == qtype), key=_key)
+        same_type = sorted((q for q in questions if q.type == qtype and not q.split), key=_key)
         out.update({q.id: "tune" if i % 2 == 0 else "test" for i, q in enumerate(same_type)})
     return out
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from evals.metrics import found_at, hit_at, recall_at, reciprocal_rank
-from evals.questions import DEFAULT_QUESTIONS, load_questions, select, split_of
+from evals.metrics import found_at, hit_at, matches, recall_at, reciprocal_rank
+from evals.questions import DEFAULT_QUESTIONS, QuestionsError, load_questions, select, split_of
 from evals.run import evaluate
 
 BASELINE = json.loads((Path(__file__).resolve().parents[1] / "evals" / "baseline.json").read_text())
@@ -35,6 +35,28 @@ def test_questions_file_is_valid_and_split_in_two():
     for qtype in {q.type for q in questions}:
         assert abs(sum(q.type == qtype for q in tune) - sum(q.type == qtype for q in test)) <= 1
     assert all(split_of(q, questions) == "tune" for q in tune)
+
+
+def test_every_label_names_a_section_that_can_be_found(bundled_searcher):
+    unreachable = [(q.id, ref) for q in load_questions() for ref in q.relevant
+                   if not any(matches(ref, s.path) for s in bundled_searcher.sections)]
+    assert unreachable == []
+
+
+def test_a_split_named_in_the_file_is_kept_when_questions_are_added(tmp_path):
+    entries = [f"- {{id: q{i}, question: q {i}, type: keyword, relevant: [X]}}" for i in range(8)]
+    path = tmp_path / "q.yaml"
+    path.write_text("\n".join(entries) + "\n")
+    drawn = {q.id: split_of(q, load_questions(path)) for q in load_questions(path)}
+    pinned = [e.replace("type:", f"split: {drawn[f'q{i}']}, type:") for i, e in enumerate(entries)]
+    more = [f"- {{id: new{i}, question: n {i}, type: keyword, relevant: [X]}}" for i in range(5)]
+    path.write_text("\n".join(pinned + more) + "\n")
+    questions = load_questions(path)
+    assert {q.id: split_of(q, questions) for q in questions if q.id in drawn} == drawn
+    assert sorted(split_of(q, questions) for q in questions if q.id.startswith("new")).count("tune") in (2, 3)
+    path.write_text("- {id: a, question: b, type: keyword, split: train, relevant: [X]}\n")
+    with pytest.raises(QuestionsError, match="split must be tune or test"):
+        load_questions(path)
 
 
 def test_metrics_on_a_hand_worked_example():
