@@ -2,27 +2,30 @@
 
     python -m evals.calibrate
 
-Class-balanced logistic regression (in-domain = 1, out-of-domain = 0) over the three signals that
-indexer.confidence uses; the threshold is set so that 98% of the tuning half's in-domain questions are
-answered. Paste the printed Calibration into indexer/confidence.py.
+Class-balanced logistic regression (in-domain = 1, out-of-domain = 0) over the signals that
+indexer.confidence uses (Signals); the threshold is set so that 98% of the tuning half's in-domain
+questions are answered. Paste the printed Calibration into indexer/confidence.py.
 """
 
 from __future__ import annotations
 
+from dataclasses import astuple, fields
+
 import numpy as np
 
+from indexer.confidence import Signals
 from indexer.search import Searcher
 
 from .questions import load_questions, select
 
-FEATURES = ("top_cosine", "coverage", "unknown_name")
+FEATURES = tuple(f.name for f in fields(Signals))
 ANSWER_SHARE = 0.98
 
 
 def features(searcher: Searcher, question: str) -> list[float]:
     plan = searcher.planner.plan(question)
     dense = searcher.dense_scores(searcher.embedder.encode([plan.text])[0])
-    return [float(dense.max()), plan.coverage, float(bool(plan.unknown_names))]
+    return [float(v) for v in astuple(searcher.signals(plan, dense))]
 
 
 def fit(x: np.ndarray, y: np.ndarray, steps: int = 5000, lr: float = 0.1, l2: float = 0.01) -> tuple[np.ndarray, float]:
@@ -52,8 +55,10 @@ def main() -> None:
     x, y = data["tune"]
     inside = np.sort(prob(x)[y == 1])
     threshold = float(inside[int(np.floor((1 - ANSWER_SHARE) * len(inside)))])
-    print(f"Calibration(bias={b:.3f}, w_cosine={w[0]:.3f}, w_coverage={w[1]:.3f}, "
-          f"w_unknown_name={w[2]:.3f}, threshold={threshold:.3f})")
+    weights = dict(zip(FEATURES, w))
+    print(f"Calibration(bias={b:.3f}, w_cosine={weights['top_cosine']:.3f}, "
+          f"w_coverage={weights['coverage']:.3f}, w_unknown_name={weights['unknown_name']:.3f}, "
+          f"threshold={threshold:.3f})")
     for split, (x, y) in data.items():
         p = prob(x)
         print(f"{split}: answer_in_domain {np.mean(p[y == 1] >= threshold):.3f}  "

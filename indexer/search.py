@@ -20,7 +20,7 @@ from .bestlines import best_lines, line_terms
 from .bm25 import DEFAULT_VARIANT
 from .bm25_sparse import bm25_for
 from .confidence import DEFAULT as DEFAULT_CALIBRATION
-from .confidence import Calibration, confidence
+from .confidence import Calibration, Signals, confidence
 from .build import BuildSettings, build_embedder, build_index, fingerprint
 from .dense import ChunkSims, section_scores
 from .embed import Embedder, Progress, backend_for
@@ -142,13 +142,16 @@ class Searcher:
         candidate = bm25 > 0 if mode == "bm25" else np.isfinite(scores)  # bm25: only sections sharing a term
         side_best = [self._side_best(mode, side, vector) for side, vector in zip(plan.sides, vectors[1:])]
         order = both_sides_first(top(scores, candidate, k), [i for i in side_best if i is not None], scores)
-        conf = confidence(float(dense.max(initial=-1.0)), plan.coverage, bool(plan.unknown_names),
-                          self.settings.calibration)
+        conf = confidence(self.signals(plan, dense), self.settings.calibration)
         confident = conf >= self.settings.calibration.threshold
         groups = [side.terms for side in plan.sides] or [plan.terms]  # best lines for each side of "X vs Y"
         hits = [self._hit(rank, i, float(scores[i]), groups, conf, confident, chunk_sims)
                 for rank, i in enumerate(order[:k], start=1)]
         return Answer(plan, hits, round(conf, 4), confident)
+
+    def signals(self, plan: QueryPlan, dense: np.ndarray) -> Signals:
+        """What the confidence in an answer is computed from (indexer.confidence), given the dense scores."""
+        return Signals(float(dense.max(initial=-1.0)), plan.coverage, bool(plan.unknown_names))
 
     def _side_best(self, mode: str, side: QueryPlan, vector: np.ndarray) -> int | None:
         """The best section for one side of a comparison, or None if nothing matches it."""
