@@ -150,8 +150,11 @@ class Searcher:
         return Answer(plan, hits, round(conf, 4), confident)
 
     def signals(self, plan: QueryPlan, dense: np.ndarray) -> Signals:
-        """What the confidence in an answer is computed from (indexer.confidence), given the dense scores."""
-        return Signals(float(dense.max(initial=-1.0)), plan.coverage, bool(plan.unknown_names))
+        """What the confidence in an answer is computed from (indexer.confidence), given the dense scores.
+        Coverage here is of the question as typed: a corrected word still ranks by its correction, but
+        does not count as a word the notes use ("ingress" is not "ingest")."""
+        typed_coverage = self.planner.coverage(plan.original, {})
+        return Signals(float(dense.max(initial=-1.0)), typed_coverage, bool(plan.unknown_names))
 
     def _side_best(self, mode: str, side: QueryPlan, vector: np.ndarray) -> int | None:
         """The best section for one side of a comparison, or None if nothing matches it."""

@@ -159,6 +159,15 @@ def test_off_topic_questions_get_no_confident_match(bundled_searcher, question, 
     assert answer.hits, "even an unconfident answer lists the nearest sections"
 
 
+def test_a_corrected_word_ranks_by_its_correction_but_does_not_count_as_known_for_confidence(bundled_searcher):
+    plan = bundled_searcher.planner.plan("kinesys firehose")
+    dense = bundled_searcher.dense_scores(bundled_searcher.embedder.encode([plan.text])[0])
+    assert plan.coverage == 1.0  # ranking: both words are the notes' own once corrected
+    assert 0 < bundled_searcher.signals(plan, dense).coverage < 1.0  # confidence: "kinesys" is not
+    answer = bundled_searcher.ask("kinesys firehose", k=1)
+    assert answer.confident and "Kinesis" in answer.hits[0].path[-1]
+
+
 def test_best_lines_are_the_bullets_that_answer(bundled_searcher):
     hit = bundled_searcher.search("when to use L1", k=1)[0]
     lines = dict(zip(range(hit.line_end - hit.text.count("\n"), hit.line_end + 1), hit.text.split("\n")))
