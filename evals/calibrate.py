@@ -24,8 +24,8 @@ ANSWER_SHARE = 0.98
 
 def features(searcher: Searcher, question: str) -> list[float]:
     plan = searcher.planner.plan(question)
-    dense = searcher.dense_scores(searcher.embedder.encode([plan.text])[0])
-    return [float(v) for v in astuple(searcher.signals(plan, dense))]
+    _, top_cosine = searcher.dense(searcher.embedder.encode([plan.text])[0])
+    return [float(v) for v in astuple(searcher.signals(plan, top_cosine))]
 
 
 def fit(x: np.ndarray, y: np.ndarray, steps: int = 5000, lr: float = 0.1, l2: float = 0.01) -> tuple[np.ndarray, float]:

@@ -63,6 +63,36 @@ class ChunkSims:
         return self.vectors[rows] @ self.query
 
 
+def nearest_chunks(query: np.ndarray, vectors: np.ndarray, index, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The k chunks nearest the (unit) query vector, best first (ties: lower row first), and their
+    cosine similarities. An approximate index is asked for CANDIDATES, so ties break as in exact search."""
+    if index is not None and is_approximate(index):
+        index.hnsw.efSearch = max(EF_SEARCH, CANDIDATES, k)
+        found_sims, found = index.search(query[None, :].astype(np.float32), max(CANDIDATES, k))
+        keep = found[0] >= 0
+        ids, sims = found[0][keep], found_sims[0][keep]
+    elif len(vectors):
+        sims = vectors @ query
+        if len(sims) > k:  # every row that could be among the k (all ties at the k-th value), in row order
+            ids = np.flatnonzero(sims >= np.partition(sims, len(sims) - k)[len(sims) - k])
+            sims = sims[ids]
+        else:
+            ids = np.arange(len(sims))
+    else:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    order = np.lexsort((ids, -sims))[:k]
+    return ids[order], sims[order]
+
+
+def feedback(query: np.ndarray, vectors: np.ndarray, nearest: np.ndarray, weight: float) -> np.ndarray:
+    """Pseudo-relevance feedback (Rocchio): the query moved toward the mean of its nearest chunks, so
+    a question worded unlike the notes borrows the notes' wording from what it already matches best."""
+    if weight <= 0 or not len(nearest):
+        return query
+    moved = query + weight * vectors[nearest].mean(0)
+    return (moved / np.linalg.norm(moved)).astype(query.dtype)
+
+
 def section_scores(query: np.ndarray, vectors: np.ndarray, index, chunk_section: np.ndarray,
                    n_sections: int) -> np.ndarray:
     """Per section, the cosine similarity of its best chunk to the (unit) query vector."""

@@ -58,3 +58,31 @@ def test_sections_beyond_the_candidates_score_below_any_cosine(notes, tmp_path, 
     assert (scores > dense.MISSING).sum() == 3
     best = np.argsort(-(data.vectors @ query))[:3]
     assert set(np.flatnonzero(scores > dense.MISSING)) == set(chunk_section[best])
+
+
+def test_nearest_chunks_are_the_same_exact_or_approximate():
+    vectors, query = unit(50), unit(1, seed=1)[0]
+    ids, sims = dense.nearest_chunks(query, vectors, None, 3)
+    assert list(ids) == list(np.argsort(-(vectors @ query))[:3]) and np.allclose(sims, (vectors @ query)[ids])
+    approx_ids, _ = dense.nearest_chunks(query, vectors, dense.build_dense(vectors, ann_from=20), 3)
+    assert list(approx_ids) == list(ids)
+    assert len(dense.nearest_chunks(query, vectors, None, 80)[0]) == 50
+
+
+def test_feedback_moves_the_query_toward_its_nearest_chunks_and_keeps_it_unit_length():
+    vectors, query = unit(50), unit(1, seed=1)[0]
+    ids, _ = dense.nearest_chunks(query, vectors, None, 3)
+    moved = dense.feedback(query, vectors, ids, 0.2)
+    assert np.isclose(np.linalg.norm(moved), 1.0)
+    centroid = vectors[ids].mean(0)
+    assert moved @ centroid > query @ centroid
+    assert dense.feedback(query, vectors, ids, 0.0) is query
+
+
+def test_confidence_reads_the_questions_own_cosine_not_the_moved_one(notes, tmp_path):
+    searcher = Searcher.open(corpus=notes, index_dir=tmp_path / "ix", embedder=FakeEmbedder())
+    query = FakeEmbedder().encode(["streams s3"])[0]
+    scores, top_cosine = searcher.dense(query)
+    assert np.isclose(top_cosine, (searcher.index.vectors @ query).max())
+    plain = dense.section_scores(query, searcher.index.vectors, None, searcher._chunk_section, len(searcher.sections))
+    assert not np.allclose(scores, plain)  # feedback is on by default

@@ -161,9 +161,9 @@ def test_off_topic_questions_get_no_confident_match(bundled_searcher, question, 
 
 def test_a_corrected_word_ranks_by_its_correction_but_does_not_count_as_known_for_confidence(bundled_searcher):
     plan = bundled_searcher.planner.plan("kinesys firehose")
-    dense = bundled_searcher.dense_scores(bundled_searcher.embedder.encode([plan.text])[0])
+    _, top_cosine = bundled_searcher.dense(bundled_searcher.embedder.encode([plan.text])[0])
     assert plan.coverage == 1.0  # ranking: both words are the notes' own once corrected
-    assert 0 < bundled_searcher.signals(plan, dense).coverage < 1.0  # confidence: "kinesys" is not
+    assert 0 < bundled_searcher.signals(plan, top_cosine).coverage < 1.0  # confidence: "kinesys" is not
     answer = bundled_searcher.ask("kinesys firehose", k=1)
     assert answer.confident and "Kinesis" in answer.hits[0].path[-1]
 
