@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-TOKENIZER_VERSION = 1
+TOKENIZER_VERSION = 2
 TOKEN = re.compile(r"[a-z0-9]+(?:[.\-/'’][a-z0-9]+)*")
+ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])s\b")  # "AMIs", "GPUs": an acronym and a lower-case s
 JOINERS = re.compile(r"[.\-/]")
 
 STOPWORDS = frozenset(
@@ -40,6 +41,7 @@ def fold(word: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Terms of a text for BM25, in order; compound terms also yield their parts and joined form."""
     terms: list[str] = []
+    text = ACRONYM_PLURAL.sub(r"\1", text)  # before lowercasing: "GPUs" -> "GPU" (fold keeps "gpus", as "bus")
     for raw in TOKEN.findall(text.lower().replace("’", "'")):
         raw = raw.split("'")[0]  # "model's" -> "model", "don't" -> "don" (a stopword-like stub)
         if not raw or raw in STOPWORDS:

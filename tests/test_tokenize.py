@@ -35,3 +35,13 @@ def test_plural_folding(word, folded):
 def test_query_and_notes_forms_meet():
     assert set(tokenize("tfidf")) & set(tokenize("TF-IDF"))
     assert set(tokenize("SVM")) & set(tokenize("SVMs"))
+
+
+@pytest.mark.parametrize("plural, singular", [("AMIs", "AMI"), ("GPUs", "GPU"), ("CPUs", "CPU"), ("IDs", "ID")])
+def test_an_acronyms_plural_meets_its_singular(plural, singular):
+    assert tokenize(f"preloaded {plural}") == tokenize(f"preloaded {singular}")
+
+
+def test_upper_case_words_ending_in_s_are_not_plurals():
+    assert tokenize("AWS EMR and SQS") == ["aws", "emr", "sqs"]
+    assert tokenize("the bus and gpus") == ["bus", "gpus"]  # lower case: no way to tell "gpus" from "bus"
