@@ -1,12 +1,14 @@
 """Sweep the retrieval choices on the tuning half of the questions; report the best on the test half.
 
     python -m evals.tune            # prints one row per setting, best first by tuning-half MRR
+    python -m evals.tune --feedback # the dense feedback sweep, on the default index and settings
 
 The test half is only read for the settings this picks, so the README's numbers are not tuned to it.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import tempfile
 from dataclasses import replace
@@ -52,7 +54,31 @@ def grid():
                                         coverage_power=power)
 
 
+def short_mrr(result: dict) -> float:
+    """MRR over every question type but scenarios: the issue's "short questions"."""
+    types = {t: r for t, r in result["by_type"].items() if t != "scenario"}
+    return sum(r["mrr"] * r["n"] for r in types.values()) / sum(r["n"] for r in types.values())
+
+
+def feedback_sweep() -> None:
+    """Dense feedback weight x nearest chunks, on the tuning half: short-question MRR, and the two types
+    it moves most."""
+    base = Searcher.open()
+    embedder = MemoEmbedder(base.embedder)
+    tune = select(load_questions(), "tune")
+    for weight, chunks in [(0.0, 1)] + list(itertools.product((0.1, 0.15, 0.2, 0.3, 0.4), (1, 2, 3, 5, 8))):
+        settings = replace(base.settings, feedback=weight, feedback_chunks=chunks)
+        (r,) = evaluate(Searcher(base.index, embedder, settings).search, tune, ["hybrid"])
+        print(f"feedback {weight:.2f} chunks {chunks}: short MRR {short_mrr(r):.3f}  "
+              f"paraphrase {r['by_type']['paraphrase']['mrr']:.3f}  scenario {r['by_type']['scenario']['mrr']:.3f}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description="sweep retrieval choices on the tuning half")
+    parser.add_argument("--feedback", action="store_true", help="sweep dense feedback only")
+    if parser.parse_args().feedback:
+        feedback_sweep()
+        return
     questions = load_questions()
     tune, test = select(questions, "tune"), select(questions, "test")
     embedder = MemoEmbedder(Embedder())
