@@ -1,6 +1,7 @@
 """Fit the abstaining model (indexer/confidence.py) on the tuning half; report it on the test half.
 
-    python -m evals.calibrate
+    python -m evals.calibrate        # fit on the tune half, report both halves
+    python -m evals.calibrate --cv   # 8-fold cross-validation on the tune half, 20 shuffles
 
 Class-balanced logistic regression (in-domain = 1, out-of-domain = 0) over the signals that
 indexer.confidence uses (Signals); the threshold is set so that 98% of the tuning half's in-domain
@@ -9,6 +10,7 @@ questions are answered. Paste the printed Calibration into indexer/confidence.py
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import astuple, fields
 
 import numpy as np
@@ -42,19 +44,47 @@ def fit(x: np.ndarray, y: np.ndarray, steps: int = 5000, lr: float = 0.1, l2: fl
     return w / sd, float(b - (mu / sd * w).sum())
 
 
+def threshold_for(p: np.ndarray, y: np.ndarray, share: float = ANSWER_SHARE) -> float:
+    """The confidence that lets `share` of the in-domain questions (y == 1) through."""
+    inside = np.sort(p[y == 1])
+    return float(inside[int(np.floor((1 - share) * len(inside)))])
+
+
+def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 8, shuffles: int = 20) -> tuple[float, float]:
+    """Mean (answer_in_domain, abstain_ood) on held-out folds, each fold's model and threshold fitted on
+    the rest: how the choice of signals was judged without reading the test half."""
+    answered, abstained = [], []
+    for seed in range(shuffles):
+        order = np.random.default_rng(seed).permutation(len(y))
+        for f in range(folds):
+            held = order[f::folds]
+            rest = np.setdiff1d(order, held)
+            w, b = fit(x[rest], y[rest])
+            p = 1 / (1 + np.exp(-(x @ w + b)))
+            t = threshold_for(p[rest], y[rest])
+            answered += list(p[held][y[held] == 1] >= t)
+            abstained += list(p[held][y[held] == 0] < t)
+    return float(np.mean(answered)), float(np.mean(abstained))
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description="fit the abstaining model on the tune half")
+    parser.add_argument("--cv", action="store_true", help="cross-validate on the tune half instead")
+    cv = parser.parse_args().cv
     searcher = Searcher.open()
     questions = load_questions()
     data = {}
-    for split in ("tune", "test"):
+    for split in ("tune",) if cv else ("tune", "test"):
         qs = select(questions, split)
         data[split] = (np.array([features(searcher, q.question) for q in qs]),
                        np.array([q.in_domain for q in qs], dtype=float))
+    if cv:
+        answered, abstained = cross_validate(*data["tune"])
+        print(f"tune half, 8-fold CV x 20: answer_in_domain {answered:.3f}  abstain_ood {abstained:.3f}")
+        return
     w, b = fit(*data["tune"])
     prob = lambda x: 1 / (1 + np.exp(-(x @ w + b)))  # noqa: E731
-    x, y = data["tune"]
-    inside = np.sort(prob(x)[y == 1])
-    threshold = float(inside[int(np.floor((1 - ANSWER_SHARE) * len(inside)))])
+    threshold = threshold_for(prob(data["tune"][0]), data["tune"][1])
     weights = dict(zip(FEATURES, w))
     print(f"Calibration(bias={b:.3f}, w_cosine={weights['top_cosine']:.3f}, "
           f"w_coverage={weights['coverage']:.3f}, w_unknown_name={weights['unknown_name']:.3f}, "

@@ -1,0 +1,33 @@
+"""Fitting the abstaining model (evals/calibrate.py): the logistic fit, its threshold, and its
+cross-validation, on made-up signals where the right answer is known."""
+
+import numpy as np
+
+from evals.calibrate import cross_validate, fit, threshold_for
+
+
+def signals(n_in: int, n_out: int, gap: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """One signal: in-domain questions around `gap`, off-topic ones around 0."""
+    rng = np.random.default_rng(seed)
+    x = np.concatenate([rng.normal(gap, 0.3, n_in), rng.normal(0.0, 0.3, n_out)])[:, None]
+    return x, np.concatenate([np.ones(n_in), np.zeros(n_out)])
+
+
+def test_the_fit_puts_more_confidence_on_the_in_domain_side():
+    x, y = signals(100, 40, gap=2.0)
+    w, b = fit(x, y)
+    p = 1 / (1 + np.exp(-(x @ w + b)))
+    assert w[0] > 0 and p[y == 1].mean() > 0.9 > 0.1 > p[y == 0].mean()
+
+
+def test_the_threshold_lets_the_asked_share_of_in_domain_questions_through():
+    p, y = np.linspace(0, 1, 101), np.ones(101)
+    assert np.mean(p >= threshold_for(p, y, share=0.98)) >= 0.98
+    assert np.mean(p >= threshold_for(p, y, share=0.5)) < 0.6
+
+
+def test_cross_validation_tells_separable_signals_from_noise():
+    answered, abstained = cross_validate(*signals(100, 40, gap=3.0), shuffles=2)
+    assert answered >= 0.95 and abstained >= 0.95
+    answered, abstained = cross_validate(*signals(100, 40, gap=0.0), shuffles=2)
+    assert answered >= 0.9 and abstained < 0.3  # no signal: answering 98% means refusing almost nothing
