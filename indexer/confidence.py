@@ -1,13 +1,13 @@
 """How sure a ranking is that the notes answer the question, as a probability-like score in [0, 1].
 
 A logistic model over three signals (Signals): the best chunk's cosine similarity to the question; how
-much of the question's vocabulary (IDF-weighted) the notes use at all; and whether the question names
-something (a capitalised or upper-case word such as "DynamoDB", "Kubernetes") that the notes never
-mention. Tried and left out, as they did not raise abstain_ood at the same answer_in_domain in
-cross-validation on the tuning half: the best section's BM25 share; the share of the question's
-words that one section holds; how far the top cosine stands above the rest (README, "Abstaining"). Its coefficients and the threshold were fitted on the tuning
-half of evals/questions.yaml (in-domain questions = 1, out-of-domain = 0) by `python -m evals.calibrate`;
-README, "Abstaining".
+much of the question's vocabulary (IDF-weighted, as typed) the notes use at all; and whether the question
+names something (a capitalised or upper-case word such as "DynamoDB", "Kubernetes") that the notes never
+mention. Its coefficients and the threshold were fitted on the tuning half of evals/questions.yaml
+(in-domain questions = 1, out-of-domain = 0) by `python -m evals.calibrate`. Signals tried and left out,
+as they did not raise abstain_ood at the same answer_in_domain in cross-validation on the tuning half:
+the best section's BM25 share, the share of the question one section holds, how far the top cosine
+stands above the rest, and the question's length; README, "Abstaining".
 """
 
 from __future__ import annotations
@@ -42,4 +42,3 @@ def confidence(signals: Signals, cal: Calibration = DEFAULT) -> float:
     z = (cal.bias + cal.w_cosine * signals.top_cosine + cal.w_coverage * signals.coverage
          + cal.w_unknown_name * signals.unknown_name)
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-
