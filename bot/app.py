@@ -145,13 +145,19 @@ def _api_error(exc: Exception) -> str:
 
 def create_app(searcher: Any, *, token: str, signing_secret: str | None = None, api_url: str | None = None,
                k: int = 3, feedback_path: Path | str | None = None, socket_mode: bool = False) -> Any:
-    """A Bolt App that answers questions from `searcher`: the factory `asknotes slack` serves."""
+    """A Bolt App that answers questions from `searcher`, as `asknotes slack` serves it."""
     app = bolt_app(token, signing_secret, api_url, socket_mode=socket_mode)
-    register(app, searcher, feedback_path=feedback_path, k=k)
-    # Last: every other event (another bot's message, an edit) is acknowledged and dropped. Unanswered, Bolt
-    # would reply 404 and Slack would send it again. `register` leaves this to an app it does not own.
-    app.event(re.compile(".*"))(ignore_event)
+    register_as_owner(app, searcher, feedback_path=feedback_path, k=k)
     return app
+
+
+def register_as_owner(app: Any, searcher: Any, feedback_path: Path | str | None = None, k: int = 3) -> Asknotes:
+    """`register`, then, last, acknowledge and drop every other event (another bot's message, an edit):
+    unanswered, Bolt would reply 404 and Slack would send it again. For an App asknotes owns; `register`
+    leaves this to an app it does not own."""
+    bot = register(app, searcher, feedback_path=feedback_path, k=k)
+    app.event(re.compile(".*"))(ignore_event)
+    return bot
 
 
 def ignore_event() -> None:

@@ -78,13 +78,13 @@ def slack(http: bool, host: str, port: int, corpus: Path | None, index_dir: Path
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Our news at INFO; libraries only from WARNING up (Bolt's INFO lines echo request bodies).
     logging.getLogger("asknotes").setLevel(logging.INFO)
-    from .app import SetupError, bolt_app, register
+    from .app import SetupError, bolt_app, register_as_owner
     from .feedback import feedback_path
 
     try:
         app = bolt_app(env.bot_token, env.signing_secret, env.api_url, socket_mode=env.socket_mode)
         searcher = _open_searcher(corpus, index_dir, model)
-        register(app, searcher, feedback_path=feedback_path(feedback, index_dir, corpus), k=results)
+        register_as_owner(app, searcher, feedback_path=feedback_path(feedback, index_dir, corpus), k=results)
         _serve(app, env, host, port)
     except SetupError as exc:
         raise click.ClickException(str(exc)) from None

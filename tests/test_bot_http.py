@@ -314,3 +314,22 @@ def test_http_mode_without_a_signing_secret_is_refused(slack):
 
     with pytest.raises(SetupError, match="SLACK_SIGNING_SECRET is not set"):
         create_app(FakeSearcher(), token=TOKEN, api_url=slack.api_url)
+
+
+def test_the_command_serves_an_app_that_acknowledges_events_it_does_not_answer(slack, start_bot, monkeypatch,
+                                                                                 tmp_path):
+    from click.testing import CliRunner
+
+    import bot.command
+
+    served = []
+    monkeypatch.setattr("indexer.search.Searcher.open", lambda **kw: FakeSearcher())
+    monkeypatch.setattr(bot.command, "_serve", lambda app, *args: served.append(app))
+    result = CliRunner().invoke(bot.command.slack, ["--http", "--feedback", str(tmp_path / "f.jsonl")],
+                                env={"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET,
+                                     "SLACK_API_URL": slack.api_url}, catch_exceptions=False)
+    assert result.exit_code == 0 and len(served) == 1
+    sender = start_bot(app=served[0])
+    edit = dm("Firehose vs Data Streams", subtype="message_changed")
+    assert sender.event(edit, event_id="EvEdit").status == 200
+    assert sender.event({"type": "reaction_added", "user": "U0ASKER1"}, event_id="EvReaction").status == 200
