@@ -13,14 +13,13 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from .blocks import ACTION_MORE, ACTION_SHARE
+from .blocks import ACTION_MORE, ACTION_SHARE, FEEDBACK_ACTIONS
 from .feedback import feedback_path as resolve_feedback_path
 from .handlers import Asknotes, from_a_person, is_direct_question
 
 log = logging.getLogger("asknotes.bot")
 
 DEFAULT_API_URL = "https://slack.com/api/"
-ACTION_FEEDBACK = re.compile(r"^asknotes_feedback_(up|down)$")
 
 
 class SetupError(Exception):
@@ -91,7 +90,7 @@ def register(app: Any, searcher: Any, feedback_path: Path | str | None = None, k
     app.command(command)(bot.on_command)
     app.action(ACTION_MORE)(bot.on_more)
     app.action(ACTION_SHARE)(bot.on_share)
-    app.action(ACTION_FEEDBACK)(bot.on_feedback)
+    app.action(FEEDBACK_ACTIONS)(bot.on_feedback)
     return bot
 
 

@@ -29,6 +29,7 @@ ACTION_MORE = "asknotes_more"
 ACTION_SHARE = "asknotes_share"
 ACTION_FEEDBACK = "asknotes_feedback_{verdict}"
 VERDICTS = {"up": "👍", "down": "👎"}
+FEEDBACK_ACTIONS = re.compile("^" + ACTION_FEEDBACK.format(verdict=f"({'|'.join(VERDICTS)})") + "$")
 
 HOW_TO_ASK = (
     "• Mention me in a channel: `@asknotes <question>`, and I answer in the thread.\n"
@@ -54,8 +55,7 @@ def best_lines(hit: Any, limit: int = BEST_LINES) -> list[tuple[int, str]]:
     """The (line number, line) pairs of a hit worth showing: the core's best lines (else the lines that
     share a query term), each sub-bullet with its parent bullet for context, in file order; the first
     lines if none match."""
-    lines = hit.text.split("\n") if hit.text else []
-    numbered = list(enumerate(lines, start=hit.line_end - len(lines) + 1))  # the body ends at line_end
+    numbered = hit.lines() if hit.text else []
     wanted = set(getattr(hit, "best_lines", None) or hit.matched_lines)
     picked: set[int] = set()
     for number, line in numbered:

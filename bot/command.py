@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from cli.options import corpus_options, open_searcher
+
 
 @dataclass(frozen=True)
 class SlackEnv:
@@ -51,17 +53,12 @@ def read_env(environ: Mapping[str, str], http: bool = False) -> SlackEnv:
 @click.option("--host", default="127.0.0.1", show_default=True, help="HTTP mode: address to listen on")
 @click.option("--port", default=3000, show_default=True, type=click.IntRange(0, 65535),
               help="HTTP mode: port to listen on")
-@click.option("--corpus", type=click.Path(path_type=Path), envvar="ASKNOTES_CORPUS",
-              help="folder (or file) of .md/.txt notes [env ASKNOTES_CORPUS; default the bundled AWS ML notes]")
-@click.option("--index-dir", type=click.Path(file_okay=False, path_type=Path), envvar="ASKNOTES_INDEX_DIR",
-              help="where the index lives [env ASKNOTES_INDEX_DIR; default a per-user cache folder per corpus]")
-@click.option("--model", envvar="ASKNOTES_MODEL", metavar="NAME_OR_PATH",
-              help="sentence-transformers model id or local folder [env ASKNOTES_MODEL; default all-MiniLM-L6-v2]")
+@corpus_options
 @click.option("-k", "--results", default=3, show_default=True, type=click.IntRange(1, 10),
               help="sections per reply")
 @click.option("--feedback", type=click.Path(dir_okay=False, path_type=Path), envvar="ASKNOTES_FEEDBACK",
               help="JSON-lines file for 👍/👎 clicks [env ASKNOTES_FEEDBACK; default feedback.jsonl in the index dir]")
-def slack(http: bool, host: str, port: int, corpus: Path | None, index_dir: Path | None, model: str | None,
+def slack(http: bool, host: str, port: int, corpus: str | None, index_dir: str | None, model: str | None,
           results: int, feedback: Path | None) -> None:
     """Answer questions from Slack: @mentions, direct messages and /asknotes.
 
@@ -97,16 +94,10 @@ def _say(message: str) -> None:
     click.echo(message, err=True)
 
 
-def _open_searcher(corpus: Path | None, index_dir: Path | None, model: str | None):
+def _open_searcher(corpus: str | None, index_dir: str | None, model: str | None):
     """The searcher, index built if needed and model loaded, before any question can arrive."""
-    from indexer.errors import AsknotesError
-    from indexer.search import Searcher
-
-    try:
-        searcher = Searcher.open(corpus=corpus, index_dir=index_dir, model=model, notify=_say)
-        searcher.search("warm up", k=1)  # the model loads lazily: load it now, not on the first question
-    except AsknotesError as exc:
-        raise click.ClickException(str(exc)) from None
+    searcher = open_searcher(corpus, index_dir, model)
+    searcher.search("warm up", k=1)  # the model loads lazily: load it now, not on the first question
     return searcher
 
 

@@ -15,8 +15,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from indexer.errors import EmptyQuery
-
 from . import blocks
 from .blocks import Message
 from .feedback import Feedback, Result, record
@@ -61,8 +59,6 @@ class Asknotes:
             return blocks.usage()
         try:
             hits, more = self.results(question, offset)
-        except EmptyQuery:
-            return blocks.usage()
         except Exception:
             log.exception("search failed for question %r", question[:200])
             return blocks.apology()

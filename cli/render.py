@@ -13,12 +13,6 @@ SHORT_SECTION = 6  # a section this short is shown whole; a longer one is cut to
 WORD = re.compile(r"[A-Za-z0-9]+(?:[-.'/][A-Za-z0-9]+)*")
 
 
-def numbered_lines(hit) -> list[tuple[int, str]]:
-    """The section body as (line number, line); the body ends at line_end."""
-    lines = hit.text.split("\n")
-    return list(enumerate(lines, start=hit.line_end - len(lines) + 1))
-
-
 def shown_lines(numbered: list[tuple[int, str]], best: set[int], full: bool = False) -> list[tuple[int, str] | None]:
     """The lines to print, None marking skipped lines: all of a short section (or with full=True),
     otherwise the best lines with their parent bullets."""
@@ -49,7 +43,7 @@ def format_hit(hit, color: bool = True, terms: set[str] | None = None, full: boo
     where = f"   {hit.file}:{hit.line_start}   score {hit.score:.3f}"
     lines = [click.style(title, bold=True) if color else title, click.style(where, dim=True) if color else where]
     best = set(hit.best_lines)
-    for item in shown_lines(numbered_lines(hit), best, full):
+    for item in shown_lines(hit.lines(), best, full):
         if item is None:
             lines.append("   ┆ …")
             continue

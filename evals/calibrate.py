@@ -30,6 +30,11 @@ def features(searcher: Searcher, question: str) -> list[float]:
     return [float(v) for v in astuple(searcher.signals(plan, top_cosine))]
 
 
+def probability(x: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
+    """The logistic model's output for each row of signals (indexer.confidence, on arrays)."""
+    return 1 / (1 + np.exp(-(x @ w + b)))
+
+
 def fit(x: np.ndarray, y: np.ndarray, steps: int = 5000, lr: float = 0.1, l2: float = 0.01) -> tuple[np.ndarray, float]:
     """Gradient descent on standardised features; returns weights and bias on the raw features."""
     mu, sd = x.mean(0), x.std(0) + 1e-9
@@ -37,7 +42,7 @@ def fit(x: np.ndarray, y: np.ndarray, steps: int = 5000, lr: float = 0.1, l2: fl
     w, b = np.zeros(x.shape[1]), 0.0
     balance = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-(xn @ w + b)))
+        p = probability(xn, w, b)
         g = (p - y) * balance
         w -= lr * (xn.T @ g / len(y) + l2 * w)
         b -= lr * g.mean()
@@ -60,7 +65,7 @@ def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 8, shuffles: int =
             held = order[f::folds]
             rest = np.setdiff1d(order, held)
             w, b = fit(x[rest], y[rest])
-            p = 1 / (1 + np.exp(-(x @ w + b)))
+            p = probability(x, w, b)
             t = threshold_for(p[rest], y[rest])
             answered += list(p[held][y[held] == 1] >= t)
             abstained += list(p[held][y[held] == 0] < t)
@@ -83,14 +88,13 @@ def main() -> None:
         print(f"tune half, 8-fold CV x 20: answer_in_domain {answered:.3f}  abstain_ood {abstained:.3f}")
         return
     w, b = fit(*data["tune"])
-    prob = lambda x: 1 / (1 + np.exp(-(x @ w + b)))  # noqa: E731
-    threshold = threshold_for(prob(data["tune"][0]), data["tune"][1])
+    threshold = threshold_for(probability(data["tune"][0], w, b), data["tune"][1])
     weights = dict(zip(FEATURES, w))
     print(f"Calibration(bias={b:.3f}, w_cosine={weights['top_cosine']:.3f}, "
           f"w_coverage={weights['coverage']:.3f}, w_unknown_name={weights['unknown_name']:.3f}, "
           f"threshold={threshold:.3f})")
     for split, (x, y) in data.items():
-        p = prob(x)
+        p = probability(x, w, b)
         print(f"{split}: answer_in_domain {np.mean(p[y == 1] >= threshold):.3f}  "
               f"abstain_ood {np.mean(p[y == 0] < threshold):.3f}  (n in/out {int(y.sum())}/{int((1 - y).sum())})")
 

@@ -50,6 +50,7 @@ class QueryPlan:
     expansions: dict[str, str] = field(default_factory=dict)
     sides: list["QueryPlan"] = field(default_factory=list)  # the two sides of an "X vs Y" question
     coverage: float = 0.0  # IDF-weighted share of the question's words the notes know (0..1)
+    typed_coverage: float = 0.0  # the same with corrected typos not counted as known (what confidence reads)
     unknown_names: list[str] = field(default_factory=list)  # "Kubernetes", "GAN": names the notes never use
     formulas: list[str] = field(default_factory=list)  # math in the question, compacted: "tp/(tp+fn)"
 
@@ -69,6 +70,7 @@ class Planner:
         self.aliases = aliases
         self.features = features
         self.corrector = Corrector(vocabulary)
+        self._most_sections = max(vocabulary.values(), default=1) + 1  # stands in for the section count
 
     def plan(self, question: str, split: bool = True) -> QueryPlan:
         corrections = self._corrections(question) if self.features.typos else {}
@@ -81,9 +83,11 @@ class Planner:
         for acronym, expansion in expansions.items():
             text = re.sub(rf"\b{re.escape(acronym)}\b", f"{acronym} ({expansion})", text, count=1)
             terms += tok.tokenize(expansion)
-        plan = QueryPlan(question, text, terms, corrections, expansions, coverage=self.coverage(question, corrections),
-                         unknown_names=self.unknown_names(question, corrections), corrected=corrected,
-                         formulas=formulas(question) if self.features.formulas else [])
+        coverage = self.coverage(question, corrections)
+        typed_coverage = self.coverage(question, {}) if corrections else coverage
+        plan = QueryPlan(question, text, terms, corrections, expansions, coverage=coverage,
+                         typed_coverage=typed_coverage, unknown_names=self.unknown_names(question, corrections),
+                         corrected=corrected, formulas=formulas(question) if self.features.formulas else [])
         if split and self.features.comparisons:
             sides = comparison_sides(question)
             if sides:
@@ -97,7 +101,7 @@ class Planner:
         terms = [t for t in tok.tokenize(question) if not t.isdigit()]
         if not terms:
             return 0.0
-        n = max(self.vocabulary.values(), default=1) + 1
+        n = self._most_sections
         weight = {t: math.log(n / self.vocabulary.get(t, 1)) + 0.1 for t in terms}
         known = sum(w for t, w in weight.items() if t in self.vocabulary or t in self.aliases or t in fixed)
         return known / sum(weight.values())
@@ -120,7 +124,7 @@ class Planner:
             low = word.lower()
             if low in tok.STOPWORDS or low in self.aliases or tok.fold(low) in self.vocabulary:
                 continue
-            fixed = self.corrector.correct(tok.fold(low), known=self.vocabulary)
+            fixed = self.corrector.correct(tok.fold(low))
             if fixed:
                 out[word] = fixed
         return out

@@ -75,6 +75,11 @@ class Hit:
     confidence: float = 1.0  # of the whole answer (same on every hit of one question)
     confident: bool = True  # False: "No confident match"; these are only the nearest sections
 
+    def lines(self) -> list[tuple[int, str]]:
+        """The section body as (line number, line) pairs, as Section.lines(): the body ends at line_end."""
+        lines = self.text.split("\n")
+        return list(enumerate(lines, start=self.line_end - len(lines) + 1))
+
 
 @dataclass
 class Answer:
@@ -160,8 +165,7 @@ class Searcher:
         best chunk cosine (Searcher.dense).
         Coverage here is of the question as typed: a corrected word still ranks by its correction, but
         does not count as a word the notes use ("ingress" is not "ingest")."""
-        typed_coverage = self.planner.coverage(plan.original, {})
-        return Signals(top_cosine, typed_coverage, bool(plan.unknown_names))
+        return Signals(top_cosine, plan.typed_coverage, bool(plan.unknown_names))
 
     def _side_best(self, mode: str, side: QueryPlan, vector: np.ndarray) -> int | None:
         """The best section for one side of a comparison, or None if nothing matches it."""

@@ -47,10 +47,10 @@ class Corrector:
                 self._buckets.setdefault((word[0], len(word)), []).append((word, bigrams(word)))
         return self._buckets.get((first, length), [])
 
-    def correct(self, word: str, known: set[str] | Mapping | None = None) -> str | None:
+    def correct(self, word: str) -> str | None:
         """The clearly closest vocabulary word to an unknown word, or None to leave it as typed."""
         limit = max_edits(word)
-        if not limit or not word.isalpha() or word in self.vocabulary or (known is not None and word in known):
+        if not limit or not word.isalpha() or word in self.vocabulary:
             return None
         best: list[tuple[int, int, str]] = []
         # First letters are rarely mistyped (a swap of the first two is allowed): only words that start

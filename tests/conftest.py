@@ -11,12 +11,29 @@ from indexer.locate import bundled_corpus
 from indexer.search import Searcher
 
 
+ASKNOTES_VARS = ("ASKNOTES_CORPUS", "ASKNOTES_INDEX_DIR", "ASKNOTES_MODEL", "ASKNOTES_FEEDBACK", "ASKNOTES_ALIASES")
+
+
+def isolate(home: Path, env: pytest.MonkeyPatch) -> None:
+    """Cache and config (the default index folder, the user's aliases.yaml) under `home`, no ASKNOTES_* set."""
+    env.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    env.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    for var in ASKNOTES_VARS:
+        env.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_session(tmp_path_factory):
+    """The session's fixtures (the model, the bundled index) never see the user's cache or config either."""
+    with pytest.MonkeyPatch.context() as env:
+        isolate(tmp_path_factory.mktemp("home"), env)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def isolated_cache(tmp_path, monkeypatch):
-    """Never touch the user's cache: the default index folder and env config point into tmp_path."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for var in ("ASKNOTES_CORPUS", "ASKNOTES_INDEX_DIR", "ASKNOTES_MODEL", "ASKNOTES_FEEDBACK"):
-        monkeypatch.delenv(var, raising=False)
+    """Never touch the user's cache or config: each test's point into its own tmp_path."""
+    isolate(tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="session")
