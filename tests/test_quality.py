@@ -195,8 +195,9 @@ def test_cli_lists_aliases_with_the_users_own(bundled_index_dir, tmp_path, monke
     monkeypatch.setenv("ASKNOTES_ALIASES", str(mine_file))
     result = CliRunner().invoke(cli, ["aliases", "--index-dir", str(bundled_index_dir)])
     assert result.exit_code == 0
-    assert "RCF  Random Cut Forest" in result.stdout.replace("  ", "  ") or "RCF" in result.stdout
-    assert "HPO" in result.stdout and "Hyperparameter Tuning" in result.stdout
+    rows = {line.split()[0]: line.split(maxsplit=1)[1] for line in result.stdout.splitlines() if line.strip()}
+    assert rows["RCF"] == "Random Cut Forest"  # mined from the notes
+    assert rows["HPO"] == "Hyperparameter Tuning"  # the user's own
     ask = CliRunner().invoke(cli, ["ask", "HPO", "--index-dir", str(bundled_index_dir), "--json", "-k", "1"])
     assert json.loads(ask.stdout)[0]["path"][-1] == "Hyperparameter Tuning"
 
