@@ -134,13 +134,14 @@ def eval_(questions, modes, depth, split, as_json, show_misses, corpus, index_di
       asknotes eval --questions my-questions.yaml --mode hybrid --json
     """
     from evals.questions import DEFAULT_QUESTIONS, QuestionsError, load_questions, select
-    from evals.run import evaluate
+    from evals.run import MemoEmbedder, evaluate
 
     try:
         qs = select(load_questions(questions or DEFAULT_QUESTIONS), split)
     except QuestionsError as exc:
         raise click.ClickException(str(exc)) from exc
     searcher = open_searcher(corpus, index_dir, model)
+    searcher.embedder = MemoEmbedder(searcher.embedder)  # each question embedded once, not once per mode
     results = evaluate(searcher.search, qs, modes or MODES, depth)
     if as_json:
         for r in results:

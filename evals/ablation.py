@@ -12,8 +12,7 @@ from indexer.query import Features
 from indexer.search import Searcher, SearchSettings
 
 from .questions import load_questions, select
-from .run import evaluate
-from .tune import MemoEmbedder
+from .run import MemoEmbedder, evaluate
 
 ON = SearchSettings()
 ABLATIONS = {

@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from .metrics import hit_at, score_question, summarize
 from .questions import Question
 
+if TYPE_CHECKING:
+    from indexer.embed import Embedder
+
 DEPTH = 10  # results retrieved per question; MRR counts a first relevant result down to this rank
+
+
+class MemoEmbedder:
+    """Wraps an embedder so that each question is embedded once, however many modes or settings ask."""
+
+    def __init__(self, inner: Embedder):
+        self.inner, self.memo = inner, {}
+        self.model_id, self.sha256 = inner.model_id, inner.sha256
+
+    def encode(self, texts, **kw):
+        missing = [t for t in texts if t not in self.memo]
+        if missing:
+            for t, v in zip(missing, self.inner.encode(missing, **kw)):
+                self.memo[t] = v
+        return np.stack([self.memo[t] for t in texts])
 
 
 def answered(hits: list) -> bool:

@@ -19,24 +19,7 @@ from indexer.locate import bundled_corpus
 from indexer.search import Searcher, SearchSettings
 
 from .questions import load_questions, select
-from .run import evaluate
-
-
-class MemoEmbedder:
-    """Wraps an embedder so that each question is embedded once across the whole sweep."""
-
-    def __init__(self, inner: Embedder):
-        self.inner, self.memo = inner, {}
-        self.model_id, self.sha256 = inner.model_id, inner.sha256
-
-    def encode(self, texts, **kw):
-        import numpy as np
-
-        missing = [t for t in texts if t not in self.memo]
-        if missing:
-            for t, v in zip(missing, self.inner.encode(missing, **kw)):
-                self.memo[t] = v
-        return np.stack([self.memo[t] for t in texts])
+from .run import MemoEmbedder, evaluate
 
 
 def grid():

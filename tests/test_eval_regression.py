@@ -67,3 +67,16 @@ def test_metrics_on_a_hand_worked_example():
     assert recall_at(relevant, ranked, 3) == pytest.approx(2 / 3)
     assert reciprocal_rank(relevant, ranked) == 0.5
     assert found_at(["Deploy > Deploy"], ranked) == [None]
+
+
+def test_the_eval_embeds_each_question_once_whatever_the_modes_ask():
+    from evals.run import MemoEmbedder
+    from tests.fakes import FakeEmbedder
+
+    inner = FakeEmbedder()
+    memo = MemoEmbedder(inner)
+    first = memo.encode(["kinesis firehose", "what is pca"])
+    again = memo.encode(["what is pca", "kinesis firehose", "l1 vs l2"])
+    assert inner.texts_embedded == 3  # the two questions once each, then only the new one
+    assert (again[0] == first[1]).all() and (again[1] == first[0]).all()
+    assert (again[2] == inner.encode(["l1 vs l2"])[0]).all()
