@@ -11,6 +11,7 @@ questions are answered. Paste the printed Calibration into indexer/confidence.py
 from __future__ import annotations
 
 import argparse
+import math
 from dataclasses import astuple, fields
 
 import numpy as np
@@ -89,6 +90,10 @@ def main() -> None:
         return
     w, b = fit(*data["tune"])
     threshold = threshold_for(probability(data["tune"][0], w, b), data["tune"][1])
+    # What ships is what is printed: 3 decimals, the threshold rounded down so that the in-domain question
+    # it was set at still passes. The shares below are those of the printed model.
+    w, b = np.round(w, 3), round(b, 3)
+    threshold = math.floor(threshold * 1000) / 1000
     weights = dict(zip(FEATURES, w))
     print(f"Calibration(bias={b:.3f}, w_cosine={weights['top_cosine']:.3f}, "
           f"w_coverage={weights['coverage']:.3f}, w_unknown_name={weights['unknown_name']:.3f}, "

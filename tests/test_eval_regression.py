@@ -80,3 +80,12 @@ def test_the_eval_embeds_each_question_once_whatever_the_modes_ask():
     assert inner.texts_embedded == 3  # the two questions once each, then only the new one
     assert (again[0] == first[1]).all() and (again[1] == first[0]).all()
     assert (again[2] == inner.encode(["l1 vs l2"])[0]).all()
+
+
+def test_the_shipped_threshold_answers_the_share_of_tuning_questions_it_was_set_for(bundled_searcher):
+    """calibrate sets the threshold at the confidence of the in-domain question that makes 98% of the tune
+    half pass; rounding it up to print it once shut that very question out."""
+    from evals.calibrate import ANSWER_SHARE
+
+    (r,) = evaluate(bundled_searcher.search, select(load_questions(), "tune"), ["hybrid"])
+    assert r["answer_in_domain"] >= ANSWER_SHARE
