@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import tokenize as tok
@@ -73,6 +74,9 @@ class Planner:
         self._most_sections = max(vocabulary.values(), default=1) + 1  # stands in for the section count
 
     def plan(self, question: str, split: bool = True) -> QueryPlan:
+        # Compatibility forms become plain ones: full-width "ＫＩＮＥＳＩＳ" (an East Asian keyboard), "ﬁ"
+        # ligatures, "x²", no-break spaces. The notes are tokenized as written; NFKC changes none of their terms.
+        question = unicodedata.normalize("NFKC", question)
         corrections = self._corrections(question) if self.features.typos else {}
         corrected = question
         for wrong, right in corrections.items():

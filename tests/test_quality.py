@@ -123,6 +123,7 @@ def test_an_acronym_the_notes_only_spell_out_is_found(bundled_searcher):
     ("KNN", "K-Nearest Neighbour"),
     ("kinesys firehouse", "Kinesis: Data Streams, Data Firehose, Video Streams and Data Analytics"),
     ("confusoin matrix", "Confusion Matrix"),
+    ("ＫＩＮＥＳＩＳ ＦＩＲＥＨＯＳＥ", "Kinesis: Data Streams, Data Firehose, Video Streams and Data Analytics"),  # full width
 ])
 def test_acronyms_and_typos_find_their_section(bundled_searcher, question, section):
     assert bundled_searcher.search(question, k=1)[0].path[-1] == section

@@ -45,3 +45,13 @@ def test_an_acronyms_plural_meets_its_singular(plural, singular):
 def test_upper_case_words_ending_in_s_are_not_plurals():
     assert tokenize("AWS EMR and SQS") == ["aws", "emr", "sqs"]
     assert tokenize("the bus and gpus") == ["bus", "gpus"]  # lower case: no way to tell "gpus" from "bus"
+
+
+def test_the_notes_have_the_same_terms_whether_or_not_nfkc_normalised_as_questions_are():
+    import unicodedata
+
+    from indexer.locate import bundled_corpus
+
+    for path in bundled_corpus().glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        assert tokenize(unicodedata.normalize("NFKC", text)) == tokenize(text)
