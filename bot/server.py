@@ -6,6 +6,7 @@ is a production WSGI server (pure Python, thread pool, no fork), unlike Bolt's d
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from typing import Any
 
@@ -35,7 +36,15 @@ def http_server(app: Any, host: str = "127.0.0.1", port: int = 3000) -> Any:
 def stop(server: Any, thread: Any = None, timeout: float = 5.0) -> None:
     """Stop a server whose `.run()` runs in `thread`: it closes in its own loop (closing it from here races
     with the loop's select), the loop ends, then the worker threads."""
-    server.trigger.pull_trigger(server.close)
+    running = thread is None or thread.is_alive()
+    if running:
+        try:
+            server.trigger.pull_trigger(server.close)
+        except OSError:  # its wake-up pipe is closed: the loop cannot be reached
+            running = False
+    if not running:  # close what is left from here; a second stop() is harmless
+        with contextlib.suppress(OSError):
+            server.close()
     if thread is not None:
         thread.join(timeout)
     server.task_dispatcher.shutdown(timeout=timeout)

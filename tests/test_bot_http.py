@@ -333,3 +333,13 @@ def test_the_command_serves_an_app_that_acknowledges_events_it_does_not_answer(s
     edit = dm("Firehose vs Data Streams", subtype="message_changed")
     assert sender.event(edit, event_id="EvEdit").status == 200
     assert sender.event({"type": "reaction_added", "user": "U0ASKER1"}, event_id="EvReaction").status == 200
+
+
+def test_stopping_a_stopped_server_is_harmless(slack):
+    server = http_server(create_app(FakeSearcher(), token=TOKEN, signing_secret=SECRET, api_url=slack.api_url),
+                         "127.0.0.1", 0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    stop(server, thread)
+    assert not thread.is_alive()
+    stop(server, thread)  # its loop and wake-up pipe are gone: nothing to pull, nothing raised
