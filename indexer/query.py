@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from . import tokenize as tok
@@ -66,11 +67,12 @@ class QueryPlan:
 class Planner:
     """Turns questions into plans, using an index's vocabulary and aliases."""
 
-    def __init__(self, vocabulary: dict[str, int], aliases: Aliases, features: Features = Features()):
+    def __init__(self, vocabulary: dict[str, int], aliases: Aliases, features: Features = Features(),
+                 common_words: Callable[[], Collection[str]] | None = None):
         self.vocabulary = vocabulary
         self.aliases = aliases
         self.features = features
-        self.corrector = Corrector(vocabulary)
+        self.corrector = Corrector(vocabulary, common_words)
         self._most_sections = max(vocabulary.values(), default=1) + 1  # stands in for the section count
 
     def plan(self, question: str, split: bool = True) -> QueryPlan:
@@ -128,7 +130,9 @@ class Planner:
             low = word.lower()
             if low in tok.STOPWORDS or low in self.aliases or tok.fold(low) in self.vocabulary:
                 continue
-            fixed = self.corrector.correct(tok.fold(low))
+            if len(word) > 1 and word.isupper():  # an acronym as typed ("MAPE", "ODBC"), not a misspelling
+                continue
+            fixed = None if low in self.corrector.common_words else self.corrector.correct(tok.fold(low))
             if fixed:
                 out[word] = fixed
         return out

@@ -23,7 +23,7 @@ from .confidence import DEFAULT as DEFAULT_CALIBRATION
 from .confidence import Calibration, Signals, confidence
 from .build import BuildSettings, build_embedder, build_index, fingerprint
 from .dense import ChunkSims, feedback, nearest_chunks, section_scores
-from .embed import Embedder, Progress, backend_for
+from .embed import Embedder, Progress, backend_for, english_words
 from .errors import EmptyQuery, IndexCorrupt
 from .fuse import fuse
 from .locate import bundled_corpus, default_index_dir
@@ -104,7 +104,7 @@ class Searcher:
         self._chunk_start = np.searchsorted(self._chunk_section, np.arange(len(index.sections) + 1))
         self._line_terms: dict[int, list] = {}
         self.aliases = merged(index.aliases, load_user_aliases(user_aliases_path()))
-        self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features)
+        self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features, english_words)
         self._lower_texts: list[str] | None = None
         self._compact_texts: list[str] | None = None
 

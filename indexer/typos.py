@@ -1,9 +1,11 @@
 """Typo tolerance: a question word the notes never use is corrected to the closest word they do use,
-when that word is clearly the best (one edit away for short words, two for longer ones)."""
+when that word is clearly the best (one edit away for short words, two for longer ones), and when it is
+not itself a common English word: "bank", "customer" or "forecast" are words the notes lack, not typos
+of "back", "custom" or "forest"."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 
 
 def damerau(a: str, b: str, limit: int) -> int:
@@ -35,10 +37,18 @@ def max_edits(word: str) -> int:
 class Corrector:
     """Corrects words against a vocabulary with document frequencies."""
 
-    def __init__(self, vocabulary: Mapping[str, int]):
+    def __init__(self, vocabulary: Mapping[str, int], common_words: Callable[[], Collection[str]] | None = None):
         self.vocabulary = {w: n for w, n in vocabulary.items() if w.isalpha() and len(w) > 3}
+        # Words never corrected, read on the first unknown word (embed.english_words: a file read)
+        self._load_common, self._common = common_words, None
         # (first letter, length) -> [(word, its letter pairs)], built on the first unknown word
         self._buckets: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] | None = None
+
+    @property
+    def common_words(self) -> Collection[str]:
+        if self._common is None:
+            self._common = self._load_common() if self._load_common else frozenset()
+        return self._common
 
     def _candidates(self, first: str, length: int) -> list[tuple[str, frozenset[str]]]:
         if self._buckets is None:
@@ -50,7 +60,7 @@ class Corrector:
     def correct(self, word: str) -> str | None:
         """The clearly closest vocabulary word to an unknown word, or None to leave it as typed."""
         limit = max_edits(word)
-        if not limit or not word.isalpha() or word in self.vocabulary:
+        if not limit or not word.isalpha() or word in self.vocabulary or word in self.common_words:
             return None
         best: list[tuple[int, int, str]] = []
         # First letters are rarely mistyped (a swap of the first two is allowed): only words that start

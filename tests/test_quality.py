@@ -59,6 +59,27 @@ def test_typos_are_corrected_to_the_closest_notes_word(word, fixed):
     assert Corrector(VOCAB).correct(word) == fixed
 
 
+def test_a_common_english_word_the_notes_lack_is_not_a_typo():
+    loads = []
+    corrector = Corrector({"back": 3, "custom": 2, "kinesis": 1}, lambda: loads.append(1) or {"bank", "customer"})
+    assert corrector.correct("kinesis") is None and loads == []  # read only once a word is unknown
+    assert corrector.correct("bank") is None and corrector.correct("customer") is None
+    assert corrector.correct("kinesys") == "kinesis" and corrector.correct("custon") == "custom"
+    assert loads == [1]
+
+
+def test_the_bundled_model_knows_common_english_words_but_not_typos(bundled_searcher):
+    plan = bundled_searcher.planner.plan("a bank flags card transactions for our insurance customers")
+    assert plan.corrections == {}
+    assert bundled_searcher.planner.plan("kinesys firehose").corrections == {"kinesys": "kinesis"}
+
+
+def test_an_acronym_typed_in_capitals_is_not_corrected():
+    planner = Planner({"make": 2, "kinesis": 1}, {})
+    assert planner.plan("MAPE").corrections == {}
+    assert planner.plan("kinesys").corrections == {"kinesys": "kinesis"}
+
+
 def test_an_even_tie_is_not_guessed():
     assert Corrector({"shard": 1, "share": 1}).correct("shar") is None
     assert damerau("ab", "ba", 2) == 1
