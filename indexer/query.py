@@ -113,14 +113,16 @@ class Planner:
         return known / sum(weight.values())
 
     def unknown_names(self, question: str, corrections: dict[str, str]) -> list[str]:
-        """Capitalised or upper-case words (not opening a sentence) that the notes never use: a question
-        about "DynamoDB" or "Kubernetes" is most likely about something the notes do not cover."""
+        """Capitalised or upper-case words (not opening a sentence) that the notes never use and that are
+        not common English words: a question about "DynamoDB" or "Kubernetes" is most likely about
+        something the notes do not cover; one with "English" or "Japanese" in it need not be."""
         out = []
         for m in NAME.finditer(question):
             word = m.group(1)
             if word in corrections or word.lower() in self.aliases:
                 continue
-            if not set(tok.tokenize(word)) & self.vocabulary.keys():
+            known = set(tok.tokenize(word)) & self.vocabulary.keys()
+            if not known and word.lower() not in self.corrector.common_words:
                 out.append(word)
         return out
 

@@ -116,6 +116,8 @@ def test_unknown_names_and_coverage():
     planner = Planner({"kinesis": 2, "firehose": 1, "lambda": 1}, {})
     assert planner.plan("how do I configure a Kubernetes ingress").unknown_names == ["Kubernetes"]
     assert planner.plan("Kinesis firehose").unknown_names == []
+    english = Planner(planner.vocabulary, {}, common_words=lambda: {"english", "japanese"})
+    assert english.plan("kinesis captions in English and Japanese on Kubernetes").unknown_names == ["Kubernetes"]
     assert planner.plan("kinesis firehose").coverage == 1.0
     assert planner.plan("sourdough proofing").coverage == 0.0
 
