@@ -50,10 +50,11 @@ class SearchSettings:
     # coverage ** coverage_power (coverage: IDF-weighted share of question words the notes use). Tuning
     # half, best hybrid MRR: power 0 (a fixed weight) 0.932, power 1 or 2: 0.948.
     coverage_power: float = 2.0
-    # Dense scores are those of the question moved toward its feedback_chunks nearest chunks by
-    # feedback × their mean (dense.feedback). Tuning half, hybrid MRR of short questions / paraphrases:
-    # off 0.914 / 0.774; 0.2 with 3 chunks 0.924 / 0.813 (0.15–0.3 alike); 8 chunks cost scenarios 0.04.
-    feedback: float = 0.2
+    # Dense feedback (off): dense scores of the question moved toward its feedback_chunks nearest chunks by
+    # feedback × their mean (dense.feedback). On the first 404 questions' tune half it lifted short-question
+    # MRR 0.914 -> 0.924 at 0.2 with 3 chunks; on the 494 questions' tune half off / 0.2 with 3 chunks give
+    # short questions 0.922 / 0.924 and scenarios 0.917 / 0.899, so it is off (python -m evals.tune --feedback).
+    feedback: float = 0.0
     feedback_chunks: int = 3
     features: Features = Features()
     calibration: Calibration = DEFAULT_CALIBRATION

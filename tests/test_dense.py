@@ -5,7 +5,7 @@ import pytest
 
 from indexer import dense, store
 from indexer.build import build_index
-from indexer.search import Searcher
+from indexer.search import Searcher, SearchSettings
 from tests.fakes import FakeEmbedder
 
 NOTES = {f"n{i}.md": f"# Note {i}\n\n## Topic {i}\n\n- {words}\n" for i, words in enumerate([
@@ -80,9 +80,10 @@ def test_feedback_moves_the_query_toward_its_nearest_chunks_and_keeps_it_unit_le
 
 
 def test_confidence_reads_the_questions_own_cosine_not_the_moved_one(notes, tmp_path):
-    searcher = Searcher.open(corpus=notes, index_dir=tmp_path / "ix", embedder=FakeEmbedder())
+    searcher = Searcher.open(corpus=notes, index_dir=tmp_path / "ix", embedder=FakeEmbedder(),
+                             settings=SearchSettings(feedback=0.2))
     query = FakeEmbedder().encode(["streams s3"])[0]
     scores, top_cosine = searcher.dense(query)
     assert np.isclose(top_cosine, (searcher.index.vectors @ query).max())
     plain = dense.section_scores(query, searcher.index.vectors, None, searcher._chunk_section, len(searcher.sections))
-    assert not np.allclose(scores, plain)  # feedback is on by default
+    assert not np.allclose(scores, plain)  # the sections were scored with the moved query
