@@ -216,6 +216,9 @@ class Searcher:
         """The dense score of every section, and the question's own best chunk cosine (before feedback:
         what confidence is calibrated on; -1 for an empty index)."""
         s, index = self.settings, self.index
+        if s.feedback <= 0:  # one pass over the vectors: the best section's score is the best chunk's cosine
+            scores = section_scores(query_vector, index.vectors, index.dense, self._chunk_section, len(index.sections))
+            return scores, float(scores.max()) if len(scores) else -1.0
         nearest, sims = nearest_chunks(query_vector, index.vectors, index.dense, max(1, s.feedback_chunks))
         moved = feedback(query_vector, index.vectors, nearest, s.feedback)
         scores = section_scores(moved, index.vectors, index.dense, self._chunk_section, len(index.sections))

@@ -87,3 +87,13 @@ def test_confidence_reads_the_questions_own_cosine_not_the_moved_one(notes, tmp_
     assert np.isclose(top_cosine, (searcher.index.vectors @ query).max())
     plain = dense.section_scores(query, searcher.index.vectors, None, searcher._chunk_section, len(searcher.sections))
     assert not np.allclose(scores, plain)  # the sections were scored with the moved query
+
+
+def test_without_feedback_one_pass_gives_the_sections_scores_and_the_best_chunks_cosine(notes, tmp_path):
+    searcher = Searcher.open(corpus=notes, index_dir=tmp_path / "ix", embedder=FakeEmbedder(),
+                             settings=SearchSettings(feedback=0.0))
+    query = FakeEmbedder().encode(["streams s3"])[0]
+    scores, top_cosine = searcher.dense(query)
+    assert np.isclose(top_cosine, (searcher.index.vectors @ query).max())
+    plain = dense.section_scores(query, searcher.index.vectors, None, searcher._chunk_section, len(searcher.sections))
+    assert np.array_equal(scores, plain)
