@@ -143,3 +143,20 @@ def test_self_retrieval_with_the_real_model(bundled_searcher):
     sections = [s for s in bundled_searcher.sections if len(s.text.split()) >= 15]
     misses = [s.path for s in sections if bundled_searcher.search(s.text[:400], k=1)[0].path != list(s.path)]
     assert len(misses) <= len(sections) // 20, misses
+
+
+def test_a_section_whose_heading_names_the_question_scores_the_heading_match(tmp_path):
+    root = tmp_path / "notes"
+    root.mkdir()
+    (root / "n.md").write_text("# N\n\n## Kinesis streams\n\n- shards and capacity\n\n"
+                               "## Rekognition\n\n- video from a kinesis stream, then a kinesis data stream\n")
+    searcher = open_(root, tmp_path)
+    kinesis, rekognition = (searcher.sections.index(s) for s in searcher.sections if s.path[-1] != "N")
+    match = searcher.heading_match(["kinesis"])
+    assert match[kinesis] == pytest.approx(1.0) and match[rekognition] == 0.0
+    assert 0 < searcher.heading_match(["kinesis", "shard"])[kinesis] < 1  # a share, weighted by IDF
+
+
+def test_a_one_word_question_finds_the_section_named_by_it(bundled_searcher):
+    # Without the heading match the Rekognition section, whose one chunk names Kinesis twice, came first.
+    assert bundled_searcher.search("kinesis", k=1)[0].path[-1].startswith("Kinesis")
