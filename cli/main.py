@@ -123,7 +123,8 @@ def aliases(as_json, corpus, index_dir, model):
 @click.option("--split", type=click.Choice(["all", "tune", "test"]), default="all", show_default=True,
               help="the whole set, or the tuning or test half")
 @click.option("--json", "as_json", is_flag=True, help="one JSON object per mode")
-@click.option("--misses", "show_misses", is_flag=True, help="also list the questions with no relevant section in the top 3")
+@click.option("--misses", "show_misses", is_flag=True,
+              help="also list the questions with no relevant section in the top 3, and the abstaining mistakes")
 @corpus_options
 def eval_(questions, modes, depth, split, as_json, show_misses, corpus, index_dir, model):
     """Measure retrieval quality: hit@k, recall@k and MRR per mode, overall and by question type.
@@ -151,13 +152,20 @@ def eval_(questions, modes, depth, split, as_json, show_misses, corpus, index_di
 
     click.echo(eval_table(results))
     if show_misses:
-        from evals.run import misses
+        from evals.run import abstain_errors, misses
 
         mode = (modes or MODES)[0]
         click.echo(f"\nmissed in the top 3 ({mode}):")
         for q, ranked in misses(searcher.search, qs, mode):
             got = "; ".join(" > ".join(p[1:] or p) for p in ranked) or "nothing"
             click.echo(f"- {q.id} [{q.type}] {q.question[:100]}\n    wanted: {' | '.join(q.relevant)}\n    got: {got}")
+        answered_ood, refused = abstain_errors(searcher.search, qs, mode)
+        for title, rows in (("answered, though out of domain", answered_ood),
+                            ('"No confident match", though in the notes', refused)):
+            click.echo(f"\n{title} ({mode}): {len(rows) or 'none'}")
+            for q, hit in rows:
+                top = " > ".join(hit.path[1:] or hit.path)
+                click.echo(f"- {q.id} [{q.type}] {q.question[:100]}\n    confidence {hit.confidence:.2f}, first: {top}")
 
 
 from bot.command import slack  # noqa: E402  (cheap: Bolt and the model load only when the bot starts)

@@ -71,3 +71,15 @@ def misses(search: Callable[[str, int, str], list], questions: Iterable[Question
             if not hit_at(q.relevant, ranked, k):
                 out.append((q, ranked))
     return out
+
+
+def abstain_errors(search: Callable[[str, int, str], list], questions: Iterable[Question],
+                   mode: str) -> tuple[list[tuple], list[tuple]]:
+    """The abstaining mistakes: (question, first hit) for each out-of-domain question answered, and for
+    each in-domain question answered "No confident match"."""
+    answered_ood, refused = [], []
+    for q in questions:
+        hits = search(q.question, 1, mode)
+        if hits and q.in_domain != answered(hits):
+            (refused if q.in_domain else answered_ood).append((q, hits[0]))
+    return answered_ood, refused

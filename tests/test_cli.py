@@ -139,6 +139,8 @@ def test_eval_lists_the_misses(fake_model, notes, tmp_path):
     result = run("eval", "--questions", questions, "--corpus", notes, "--mode", "bm25", "--misses")
     assert "missed in the top 3 (bm25):" in result.stdout
     assert "- a [keyword] firehose" in result.stdout and "wanted: Regularization" in result.stdout
+    assert "answered, though out of domain (bm25): none" in result.stdout  # the file has no such question
+    assert '"No confident match", though in the notes (bm25):' in result.stdout
 
 
 def test_ask_on_the_bundled_notes_with_the_real_model(bundled_index_dir):

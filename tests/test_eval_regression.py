@@ -89,3 +89,20 @@ def test_the_shipped_threshold_answers_the_share_of_tuning_questions_it_was_set_
 
     (r,) = evaluate(bundled_searcher.search, select(load_questions(), "tune"), ["hybrid"])
     assert r["answer_in_domain"] >= ANSWER_SHARE
+
+
+def test_the_abstaining_mistakes_are_listed_both_ways():
+    from types import SimpleNamespace
+
+    from evals.run import abstain_errors
+    from evals.questions import Question
+
+    confident = {"kinesis firehose": True, "pizza": True, "squash columns": False, "mona lisa": False}
+
+    def search(question, k, mode):
+        return [SimpleNamespace(path=["Notes", "Kinesis"], confidence=0.5, confident=confident[question])]
+
+    questions = [Question("a", "kinesis firehose", "keyword", ("Kinesis",)), Question("b", "pizza", "out-of-domain", ()),
+                 Question("c", "squash columns", "paraphrase", ("PCA",)), Question("d", "mona lisa", "out-of-domain", ())]
+    answered_ood, refused = abstain_errors(search, questions, "hybrid")
+    assert [q.id for q, _ in answered_ood] == ["b"] and [q.id for q, _ in refused] == ["c"]
