@@ -201,9 +201,9 @@ class Searcher:
         share = np.zeros(len(self.index.sections), dtype=np.float32)
         weights = {t: max(self.bm25.idf.get(t, 0.0), 0.0) for t in set(terms)}
         total = sum(weights.values())
-        for term, weight in weights.items():
-            if total > 0 and term in self._heading_postings:
-                share[self._heading_postings[term]] += weight / total
+        if total > 0:
+            for term in weights.keys() & self._heading_postings.keys():
+                share[self._heading_postings[term]] += weights[term] / total
         return share
 
     def phrase_bonus(self, plan: QueryPlan) -> np.ndarray:
@@ -247,13 +247,15 @@ class Searcher:
         """The dense score of every section, and the question's own best chunk cosine (before feedback:
         what confidence is calibrated on; -1 for an empty index)."""
         s, index = self.settings, self.index
-        if s.feedback <= 0:  # one pass over the vectors: the best section's score is the best chunk's cosine
-            scores = section_scores(query_vector, index.vectors, index.dense, self._chunk_section, len(index.sections))
-            return scores, float(scores.max()) if len(scores) else -1.0
-        nearest, sims = nearest_chunks(query_vector, index.vectors, index.dense, max(1, s.feedback_chunks))
-        moved = feedback(query_vector, index.vectors, nearest, s.feedback)
+        moved, top_cosine = query_vector, None
+        if s.feedback > 0:  # without it one pass: the best section's score is the best chunk's cosine
+            nearest, sims = nearest_chunks(query_vector, index.vectors, index.dense, max(1, s.feedback_chunks))
+            moved = feedback(query_vector, index.vectors, nearest, s.feedback)
+            top_cosine = float(sims[0]) if len(sims) else -1.0
         scores = section_scores(moved, index.vectors, index.dense, self._chunk_section, len(index.sections))
-        return scores, float(sims[0]) if len(sims) else -1.0
+        if top_cosine is None:
+            top_cosine = float(scores.max()) if len(scores) else -1.0
+        return scores, top_cosine
 
     def _hit(self, rank: int, i: int, score: float, groups: list[list[str]], conf: float, confident: bool,
              chunk_sims: ChunkSims | None) -> Hit:

@@ -79,21 +79,24 @@ def test_feedback_moves_the_query_toward_its_nearest_chunks_and_keeps_it_unit_le
     assert dense.feedback(query, vectors, ids, 0.0) is query
 
 
-def test_confidence_reads_the_questions_own_cosine_not_the_moved_one(notes, tmp_path):
+def dense_with_feedback(notes, tmp_path, weight: float):
+    """Searcher.dense for one question at this feedback weight: (its scores, its top cosine, the best
+    chunk cosine over all vectors, the sections' scores for the unmoved question)."""
     searcher = Searcher.open(corpus=notes, index_dir=tmp_path / "ix", embedder=FakeEmbedder(),
-                             settings=SearchSettings(feedback=0.2))
+                             settings=SearchSettings(feedback=weight))
     query = FakeEmbedder().encode(["streams s3"])[0]
     scores, top_cosine = searcher.dense(query)
-    assert np.isclose(top_cosine, (searcher.index.vectors @ query).max())
     plain = dense.section_scores(query, searcher.index.vectors, None, searcher._chunk_section, len(searcher.sections))
+    return scores, top_cosine, (searcher.index.vectors @ query).max(), plain
+
+
+def test_confidence_reads_the_questions_own_cosine_not_the_moved_one(notes, tmp_path):
+    scores, top_cosine, best_cosine, plain = dense_with_feedback(notes, tmp_path, 0.2)
+    assert np.isclose(top_cosine, best_cosine)
     assert not np.allclose(scores, plain)  # the sections were scored with the moved query
 
 
 def test_without_feedback_one_pass_gives_the_sections_scores_and_the_best_chunks_cosine(notes, tmp_path):
-    searcher = Searcher.open(corpus=notes, index_dir=tmp_path / "ix", embedder=FakeEmbedder(),
-                             settings=SearchSettings(feedback=0.0))
-    query = FakeEmbedder().encode(["streams s3"])[0]
-    scores, top_cosine = searcher.dense(query)
-    assert np.isclose(top_cosine, (searcher.index.vectors @ query).max())
-    plain = dense.section_scores(query, searcher.index.vectors, None, searcher._chunk_section, len(searcher.sections))
+    scores, top_cosine, best_cosine, plain = dense_with_feedback(notes, tmp_path, 0.0)
+    assert np.isclose(top_cosine, best_cosine)
     assert np.array_equal(scores, plain)
