@@ -29,6 +29,8 @@ NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}
 FORMULA = re.compile(r"[\w().√]+(?:\s*[/+*^=]\s*[\w().√]+)+")
 OPERATORS = re.compile(r"[/+*^]")
 OR_SIDE_WORDS = 4  # "X or Y" is a comparison only between short terms ("L1 or L2"), not in long questions
+# "is RCF supervised or unsupervised?" asks which of two things one subject is, not about two subjects.
+YES_NO_OPENERS = {"is", "are", "was", "were", "am", "does", "do", "did", "can", "could", "will", "would", "has", "have"}
 
 
 @dataclass(frozen=True)
@@ -172,14 +174,16 @@ def _spelled_out(text: str, expansion: str) -> bool:
 
 
 def comparison_sides(question: str) -> list[str] | None:
-    """["X", "Y"] for "X vs Y", "X versus Y", "difference between X and Y", "X or Y"; else None."""
+    """["X", "Y"] for "X vs Y", "X versus Y", "difference between X and Y", "X or Y"; else None (also for
+    "is X A or B?", which is about X alone)."""
     q = question.strip()
     for pattern in COMPARISONS:
         m = pattern.match(q)
         if not m:
             continue
         a, b = m.group("a").strip(" ,:;"), m.group("b").strip(" ,:;")
-        if pattern is COMPARISONS[-1] and (len(a.split()) > OR_SIDE_WORDS or len(b.split()) > OR_SIDE_WORDS):
+        if pattern is COMPARISONS[-1] and (len(a.split()) > OR_SIDE_WORDS or len(b.split()) > OR_SIDE_WORDS
+                                           or a.split()[0].lower() in YES_NO_OPENERS):
             return None
         if a and b and tok.tokenize(a) and tok.tokenize(b):
             return [a, b]

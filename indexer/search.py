@@ -176,8 +176,9 @@ class Searcher:
         return Signals(top_cosine, plan.typed_coverage, bool(plan.unknown_names))
 
     def _side_best(self, mode: str, side: QueryPlan, vector: np.ndarray) -> int | None:
-        """The best section for one side of a comparison, or None if nothing matches it."""
-        bm25 = self.lexical(side, mode)
+        """The best section for one side of a comparison, or None if nothing matches it; scored as a whole
+        question is, so "RCF" on one side still finds random cut forest, not Random Forests."""
+        bm25 = self.lexical(side, mode) + self.phrase_bonus(side)
         scores = self._combine(mode, bm25, self.dense_scores(vector), side.coverage)
         ok = bm25 > 0 if mode == "bm25" else np.isfinite(scores)
         return int(np.argmax(np.where(ok, scores, -np.inf))) if ok.any() else None

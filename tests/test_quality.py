@@ -94,6 +94,8 @@ def test_an_even_tie_is_not_guessed():
     ("compare Glue and EMR", ["Glue", "EMR"]),
     ("A company must ingest clickstream data or store it in S3 at low cost; which service fits?", None),
     ("when to use L1", None),
+    ("is RCF supervised or unsupervised?", None),  # one subject, two answers to choose from
+    ("does Glue crawl S3 or RDS?", None),
 ])
 def test_comparison_sides(question, sides):
     assert comparison_sides(question) == sides
@@ -167,6 +169,15 @@ def test_a_formula_finds_the_section_that_writes_it(bundled_searcher, question, 
 ])
 def test_both_sides_of_a_comparison_are_in_the_top_three(bundled_searcher, question, sections):
     assert sections <= {h.path[-1] for h in bundled_searcher.search(question, k=3)}
+
+
+def test_a_sides_acronym_finds_its_own_phrase_not_a_look_alike(bundled_searcher):
+    """Each side is scored as a whole question is: "RCF" finds a section about random cut forests, not
+    Random Forests, whose words the expansion shares."""
+    top = bundled_searcher.search("RCF vs PCA", k=2)
+    assert "Principal Component Analysis PCA" in {h.path[-1] for h in top}
+    assert any("random cut forest" in h.text.lower() for h in top)
+    assert "Random Forests" not in {h.path[-1] for h in top}
 
 
 @pytest.mark.parametrize("question, confident", [
