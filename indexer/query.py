@@ -70,11 +70,13 @@ class Planner:
     """Turns questions into plans, using an index's vocabulary and aliases."""
 
     def __init__(self, vocabulary: dict[str, int], aliases: Aliases, features: Features = Features(),
-                 common_words: Callable[[], Collection[str]] | None = None):
+                 common_words: Callable[[], Collection[str]] | None = None,
+                 writes: Callable[[str, str], bool] | None = None):
         self.vocabulary = vocabulary
         self.aliases = aliases
         self.features = features
         self.corrector = Corrector(vocabulary, common_words)
+        self.writes = writes  # writes(a, b): do the notes write the word a directly before the word b?
         self._most_sections = max(vocabulary.values(), default=1) + 1  # stands in for the section count
 
     def plan(self, question: str, split: bool = True) -> QueryPlan:
@@ -129,17 +131,38 @@ class Planner:
         return out
 
     def _corrections(self, question: str) -> dict[str, str]:
-        out = {}
-        for word in WORD.findall(question):
+        """Typed word -> notes word. A word the notes never use is corrected when the corrector finds a
+        clearly closest notes word, unless it is a common English word or an acronym in capitals. A common
+        word is corrected only when the correction and a neighbouring word of the question make a pair the
+        notes write ("principle component" -> "principal component", "jupiter notebook" -> "jupyter
+        notebook"); "bank account" stays, as the notes never write "back account"."""
+        words = WORD.findall(question)
+        out, common = {}, []
+        for i, word in enumerate(words):
             low = word.lower()
             if low in tok.STOPWORDS or low in self.aliases or tok.fold(low) in self.vocabulary:
                 continue
             if len(word) > 1 and word.isupper():  # an acronym as typed ("MAPE", "ODBC"), not a misspelling
                 continue
-            fixed = None if low in self.corrector.common_words else self.corrector.correct(tok.fold(low))
+            if low in self.corrector.common_words:
+                common.append(i)
+                continue
+            fixed = self.corrector.correct(tok.fold(low))
             if fixed:
                 out[word] = fixed
+        for i in common if self.writes else []:
+            before, after = self._as_searched(words, i - 1, out), self._as_searched(words, i + 1, out)
+            fixed = (before or after) and self.corrector.correct(tok.fold(words[i].lower()), common_ok=True)
+            if fixed and ((before and self.writes(before, fixed)) or (after and self.writes(fixed, after))):
+                out[words[i]] = fixed
         return out
+
+    def _as_searched(self, words: list[str], i: int, corrections: dict[str, str]) -> str | None:
+        """The i-th word of a question as it will be searched for (corrected), if it is a notes word."""
+        if not 0 <= i < len(words):
+            return None
+        word = corrections.get(words[i], words[i]).lower()
+        return word if word not in tok.STOPWORDS and tok.fold(word) in self.vocabulary else None
 
     def _expansions(self, text: str) -> dict[str, str]:
         out = {}

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -111,8 +112,10 @@ class Searcher:
         self._chunk_start = np.searchsorted(self._chunk_section, np.arange(len(index.sections) + 1))
         self._line_terms: dict[int, list] = {}
         self.aliases = merged(index.aliases, load_user_aliases(user_aliases_path()))
-        self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features, english_words)
+        self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features, english_words,
+                               self.writes)
         self._lower_texts: list[str] | None = None
+        self._all_text: str | None = None
         self._heading_postings: dict[str, np.ndarray] | None = None
         self._compact_texts: list[str] | None = None
 
@@ -207,6 +210,21 @@ class Searcher:
                 share[self._heading_postings[term]] += weights[term] / total
         return share
 
+    @property
+    def lower_texts(self) -> list[str]:
+        """Each section's heading and body in lower case, made on first use."""
+        if self._lower_texts is None:
+            self._lower_texts = [f"{s.path[-1]}\n{s.text}".lower() for s in self.index.sections]
+        return self._lower_texts
+
+    def writes(self, first: str, second: str) -> bool:
+        """Do the notes write `first` directly before a word starting with `second` ("principal" before
+        "components")? For the typo check of common words, Planner._corrections."""
+        if self._all_text is None:
+            self._all_text = "\n".join(self.lower_texts)
+        pattern = rf"\b{re.escape(first.lower())}(?:s|es)?[ \t]+{re.escape(second.lower())}(?:s|es)?\b"
+        return re.search(pattern, self._all_text) is not None
+
     def phrase_bonus(self, plan: QueryPlan) -> np.ndarray:
         """1 for each section that holds an expanded acronym's full phrase ("random cut forest" for RCF):
         the words alone also match "Random Forests", the phrase only the sections about the thing. And 1
@@ -214,10 +232,8 @@ class Searcher:
         BM25 sees only the letters, which every section about the confusion matrix shares."""
         bonus = np.zeros(len(self.index.sections), dtype=np.float32)
         if plan.expansions:
-            if self._lower_texts is None:
-                self._lower_texts = [f"{s.path[-1]}\n{s.text}".lower() for s in self.index.sections]
             for phrase in {p.lower() for p in plan.expansions.values()}:
-                bonus += self._holding(phrase, self._lower_texts)
+                bonus += self._holding(phrase, self.lower_texts)
         if plan.formulas:
             if self._compact_texts is None:
                 self._compact_texts = [compact(f"{s.path[-1]}\n{s.text}") for s in self.index.sections]

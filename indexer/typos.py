@@ -1,7 +1,8 @@
 """Typo tolerance: a question word the notes never use is corrected to the closest word they do use,
 when that word is clearly the best (one edit away for short words, two for longer ones), and when it is
 not itself a common English word: "bank", "customer" or "forecast" are words the notes lack, not typos
-of "back", "custom" or "forest"."""
+of "back", "custom" or "forest". (A common word can still be a slip for a notes word, "principle
+component"; query.Planner decides that from the words around it, and asks with common_ok.)"""
 
 from __future__ import annotations
 
@@ -57,10 +58,11 @@ class Corrector:
                 self._buckets.setdefault((word[0], len(word)), []).append((word, bigrams(word)))
         return self._buckets.get((first, length), [])
 
-    def correct(self, word: str) -> str | None:
-        """The clearly closest vocabulary word to an unknown word, or None to leave it as typed."""
+    def correct(self, word: str, common_ok: bool = False) -> str | None:
+        """The clearly closest vocabulary word to an unknown word, or None to leave it as typed; a common
+        English word is left as typed unless common_ok."""
         limit = max_edits(word)
-        if not limit or not word.isalpha() or word in self.vocabulary or word in self.common_words:
+        if not limit or not word.isalpha() or word in self.vocabulary or (word in self.common_words and not common_ok):
             return None
         best: list[tuple[int, int, str]] = []
         # First letters are rarely mistyped (a swap of the first two is allowed): only words that start

@@ -74,6 +74,26 @@ def test_the_bundled_model_knows_common_english_words_but_not_typos(bundled_sear
     assert bundled_searcher.planner.plan("kinesys firehose").corrections == {"kinesys": "kinesis"}
 
 
+def test_a_common_word_is_corrected_only_into_a_word_pair_the_notes_write():
+    written = {("principal", "component"), ("jupyter", "notebook")}
+    planner = Planner({"principal": 2, "component": 2, "analysis": 3, "jupyter": 1, "notebook": 4, "back": 3,
+                       "account": 1}, {}, common_words=lambda: {"principle", "jupiter", "bank", "account"},
+                      writes=lambda a, b: (a, b) in written)
+    assert planner.plan("principle component analysis").corrections == {"principle": "principal"}
+    assert planner.plan("my jupiter notebook").corrections == {"jupiter": "jupyter"}
+    assert planner.plan("bank account").corrections == {}  # the notes never write "back account"
+    assert planner.plan("principle of least privilege").corrections == {}  # no notes word beside it
+    alone = Planner(planner.vocabulary, {}, common_words=lambda: {"principle"})  # nothing to check pairs with
+    assert alone.plan("principle component analysis").corrections == {}
+
+
+def test_the_bundled_notes_say_which_word_pairs_they_write(bundled_searcher):
+    assert bundled_searcher.writes("principal", "component")  # "Principal Component Analysis"
+    assert bundled_searcher.writes("jupyter", "notebook")  # "Jupyter notebooks": plurals count
+    assert not bundled_searcher.writes("data", "engine")  # "Data Engineering" is another word
+    assert bundled_searcher.planner.plan("jupiter notebook").corrections == {"jupiter": "jupyter"}
+
+
 def test_an_acronym_typed_in_capitals_is_not_corrected():
     planner = Planner({"make": 2, "kinesis": 1}, {})
     assert planner.plan("MAPE").corrections == {}
@@ -149,6 +169,7 @@ def test_an_acronym_the_notes_only_spell_out_is_found(bundled_searcher):
     ("kinesys firehouse", "Kinesis: Data Streams, Data Firehose, Video Streams and Data Analytics"),
     ("confusoin matrix", "Confusion Matrix"),
     ("ＫＩＮＥＳＩＳ ＦＩＲＥＨＯＳＥ", "Kinesis: Data Streams, Data Firehose, Video Streams and Data Analytics"),  # full width
+    ("jupiter notebook isolated enviroments", "Jupyter"),  # a real word mistyped: Sagemaker first without it
 ])
 def test_acronyms_and_typos_find_their_section(bundled_searcher, question, section):
     assert bundled_searcher.search(question, k=1)[0].path[-1] == section
