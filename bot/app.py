@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,54 @@ DEFAULT_API_URL = "https://slack.com/api/"
 
 class SetupError(Exception):
     """The bot cannot start as configured (missing secret, token Slack refuses, Web API unreachable)."""
+
+
+class Listeners(Executor):
+    """Where Bolt runs listeners (the answers, after the ack): a daemon thread each, at most `workers` at a
+    time. Bolt's default pool has threads that Python waits for at exit, so a Slack call in flight kept
+    Ctrl+C waiting up to the Web API client's 30 s timeout; here stopping waits only as long as `drain`
+    is told to."""
+
+    def __init__(self, workers: int = 5):
+        self._slots = threading.BoundedSemaphore(workers)
+        self._changed = threading.Condition()
+        self._active = 0
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        with self._changed:
+            self._active += 1
+        threading.Thread(target=self._run, args=(future, fn, args, kwargs), name="asknotes-listener",
+                         daemon=True).start()
+        return future
+
+    def _run(self, future: Future, fn, args, kwargs) -> None:
+        try:
+            with self._slots:
+                if future.set_running_or_notify_cancel():
+                    try:
+                        future.set_result(fn(*args, **kwargs))
+                    except BaseException as exc:  # the Future carries it, as ThreadPoolExecutor's do
+                        future.set_exception(exc)
+        finally:
+            with self._changed:
+                self._active -= 1
+                self._changed.notify_all()
+
+    @property
+    def active(self) -> int:
+        """Listeners running or waiting for a slot."""
+        with self._changed:
+            return self._active
+
+    def drain(self, timeout: float | None) -> int:
+        """Wait up to `timeout` seconds for the listeners running to end; how many still run."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._active == 0, timeout)
+            return self._active
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.drain(None if wait else 0)
 
 
 class Recent:
@@ -95,7 +144,7 @@ def register(app: Any, searcher: Any, feedback_path: Path | str | None = None, k
 
 
 def bolt_app(token: str, signing_secret: str | None = None, api_url: str | None = None,
-             socket_mode: bool = False) -> Any:
+             socket_mode: bool = False, listeners: Executor | None = None) -> Any:
     """A Bolt App for a bot token, its client calling `api_url` (Slack's Web API by default).
 
     Checks the token with auth.test now; in HTTP mode every request must carry a valid signature
@@ -114,7 +163,7 @@ def bolt_app(token: str, signing_secret: str | None = None, api_url: str | None 
     client = WebClient(token=token, base_url=base_url)
     _quiet_token_warning()
     try:
-        return App(client=client, signing_secret=signing_secret or "", name="asknotes")
+        return App(client=client, signing_secret=signing_secret or "", name="asknotes", listener_executor=listeners)
     except BoltError as exc:
         raise SetupError(f"Slack refused SLACK_BOT_TOKEN ({_api_error(exc)}): check the token, "
                          "or reinstall the app to your workspace") from exc

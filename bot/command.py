@@ -13,6 +13,8 @@ import click
 
 from cli.options import corpus_options, open_searcher
 
+STOP_GRACE = 5.0  # seconds Ctrl+C waits for answers in progress (a Slack call may hang for 30 s)
+
 
 @dataclass(frozen=True)
 class SlackEnv:
@@ -75,11 +77,12 @@ def slack(http: bool, host: str, port: int, corpus: str | None, index_dir: str |
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Our news at INFO; libraries only from WARNING up (Bolt's INFO lines echo request bodies).
     logging.getLogger("asknotes").setLevel(logging.INFO)
-    from .app import SetupError, bolt_app, register_as_owner
+    from .app import Listeners, SetupError, bolt_app, register_as_owner
     from .feedback import feedback_path
 
+    listeners = Listeners()
     try:
-        app = bolt_app(env.bot_token, env.signing_secret, env.api_url, socket_mode=env.socket_mode)
+        app = bolt_app(env.bot_token, env.signing_secret, env.api_url, socket_mode=env.socket_mode, listeners=listeners)
         searcher = _open_searcher(corpus, index_dir, model)
         register_as_owner(app, searcher, feedback_path=feedback_path(feedback, index_dir, corpus), k=results)
         _serve(app, env, host, port)
@@ -87,7 +90,15 @@ def slack(http: bool, host: str, port: int, corpus: str | None, index_dir: str |
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         pass
-    _say("stopped")
+    _stop(listeners)
+
+
+def _stop(listeners) -> None:
+    """Let answers in progress finish, for up to STOP_GRACE seconds, then go."""
+    if listeners.active:
+        _say(f"stopping: finishing {listeners.active} answer(s) in progress (up to {STOP_GRACE:g} s)")
+    left = listeners.drain(STOP_GRACE)
+    _say(f"stopped; {left} answer(s) still waiting on Slack were dropped" if left else "stopped")
 
 
 def _say(message: str) -> None:

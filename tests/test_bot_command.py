@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -122,39 +123,83 @@ def test_importing_the_command_loads_neither_bolt_nor_the_model():
     assert out.stdout.strip() == "[]"
 
 
+class RunningBot:
+    """`asknotes slack --http --port 0` in a subprocess, its stderr read line by line as it comes."""
+
+    def __init__(self, slack_api: MockSlack, index_dir: Path, tmp_path: Path):
+        env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s3cr3t-signing",
+               "SLACK_API_URL": slack_api.api_url, "ASKNOTES_INDEX_DIR": str(index_dir),
+               "ASKNOTES_FEEDBACK": str(tmp_path / "feedback.jsonl")}
+        # Ctrl+C as from a terminal: a shell's background job (`cmd &`) starts with SIGINT ignored, and
+        # Python then never raises KeyboardInterrupt; a test run from one would wait here in vain.
+        code = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); " \
+               "from bot.command import slack; slack()"
+        self.process = subprocess.Popen([sys.executable, "-c", code, "--http", "--port", "0"], env=env, cwd=REPO,
+                                        stderr=subprocess.PIPE, text=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stderr],
+                                       daemon=True)
+        self.reader.start()
+        self.seen: list[str] = []
+
+    def url(self) -> str:
+        while True:
+            line = self.lines.get(timeout=60)
+            self.seen.append(line)
+            match = re.search(r"answering Slack on (http://\S+/slack/events)", line)
+            if match:
+                return match.group(1)
+
+    def interrupt(self, timeout: float) -> str:
+        """Ctrl+C, then everything it printed; TimeoutExpired if it has not ended within `timeout` s."""
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=timeout)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.reader.join(timeout=5)
+            self.process.stderr.close()
+        return "".join(self.seen) + "".join(self.lines.get() for _ in range(self.lines.qsize()))
+
+
+def mention(text: str) -> dict:
+    return {"type": "app_mention", "user": "U0ASKER1", "text": f"<@{BOT_USER_ID}> {text}",
+            "ts": "1700000000.000100", "channel": "C0CHAN01"}
+
+
 def test_the_command_answers_a_signed_mention_against_a_mock_slack(slack_api, bundled_index_dir, tmp_path):
     """The issue's "done when": the real command, HTTP mode, SLACK_API_URL pointing at a mock Web API."""
-    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s3cr3t-signing",
-           "SLACK_API_URL": slack_api.api_url, "ASKNOTES_INDEX_DIR": str(bundled_index_dir),
-           "ASKNOTES_FEEDBACK": str(tmp_path / "feedback.jsonl")}
-    process = subprocess.Popen([sys.executable, "-c", "from bot.command import slack; slack()", "--http",
-                                "--port", "0"], env=env, cwd=REPO, stderr=subprocess.PIPE, text=True)
-    lines: queue.Queue[str] = queue.Queue()
-    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True)
-    reader.start()
+    bot = RunningBot(slack_api, bundled_index_dir, tmp_path)
     try:
-        url, seen = None, []
-        while url is None:
-            line = lines.get(timeout=60)
-            seen.append(line)
-            match = re.search(r"answering Slack on (http://\S+/slack/events)", line)
-            url = match and match.group(1)
-        sender = SlackSender(url, "s3cr3t-signing")
-        event = {"type": "app_mention", "user": "U0ASKER1", "text": f"<@{BOT_USER_ID}> Firehose vs Data Streams",
-                 "ts": "1700000000.000100", "channel": "C0CHAN01"}
-        assert sender.event(event).status == 200
+        sender = SlackSender(bot.url(), "s3cr3t-signing")
+        assert sender.event(mention("Firehose vs Data Streams")).status == 200
         [reply] = slack_api.wait_for("chat.postMessage", timeout=20)
         assert reply.body["thread_ts"] == "1700000000.000100"
         assert "Kinesis: Data Streams" in json.dumps(reply.blocks)
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)  # server.stop may take 5 s + 5 s; a loaded machine once took more than 10
-        reader.join(timeout=5)
-        process.stderr.close()
-    assert process.returncode == 0
-    output = "".join(seen) + "".join(lines.get() for _ in range(lines.qsize()))
+        output = bot.interrupt(timeout=30)  # server.stop may take 5 s + 5 s; a loaded machine once took more than 10
+    assert bot.process.returncode == 0
     assert output.rstrip().endswith("stopped")
     assert "xoxb-test" not in output and "s3cr3t-signing" not in output
+
+
+def test_ctrl_c_does_not_wait_for_a_slack_call_that_hangs(slack_api, bundled_index_dir, tmp_path, monkeypatch):
+    """An answer stuck on Slack's reply is given bot.command.STOP_GRACE seconds, not the Web API client's
+    30 s timeout (and its retry): Bolt's own thread pool held Ctrl+C until then."""
+    answer = slack_api.reply
+    monkeypatch.setattr(slack_api, "reply", lambda call: (call.method == "chat.postMessage" and time.sleep(120))
+                        or answer(call))
+    bot = RunningBot(slack_api, bundled_index_dir, tmp_path)
+    try:
+        sender = SlackSender(bot.url(), "s3cr3t-signing")
+        assert sender.event(mention("Firehose vs Data Streams")).status == 200
+        slack_api.wait_for("chat.postMessage", timeout=20)  # the call has arrived; its reply never comes
+    finally:
+        output = bot.interrupt(timeout=25)
+    assert bot.process.returncode == 0
+    assert "finishing 1 answer(s) in progress" in output
+    assert output.rstrip().endswith("stopped; 1 answer(s) still waiting on Slack were dropped")
 
 
 def test_an_app_token_slack_refuses_is_a_clear_error(slack_api, monkeypatch):

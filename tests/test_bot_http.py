@@ -343,3 +343,28 @@ def test_stopping_a_stopped_server_is_harmless(slack):
     stop(server, thread)
     assert not thread.is_alive()
     stop(server, thread)  # its loop and wake-up pipe are gone: nothing to pull, nothing raised
+
+
+def test_listeners_run_at_most_so_many_at_once_and_a_drain_waits_only_so_long():
+    from bot.app import Listeners
+
+    listeners, release, started = Listeners(workers=2), threading.Event(), []
+
+    def work(i: int) -> int:
+        started.append(i)
+        release.wait(10)
+        return i
+
+    futures = [listeners.submit(work, i) for i in range(3)]
+    deadline = time.monotonic() + 5
+    while len(started) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.1)
+    assert len(started) == 2 and listeners.active == 3  # the third waits for a free slot
+    assert listeners.drain(0.1) == 3  # a stop that cannot wait longer leaves them behind
+    release.set()
+    assert [f.result(timeout=5) for f in futures] == [0, 1, 2]
+    assert listeners.drain(5) == 0
+    failing = listeners.submit(lambda: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        failing.result(timeout=5)  # an error is the Future's, as in Bolt's default pool
