@@ -2,6 +2,7 @@
 
     python -m evals.tune            # prints one row per setting, best first by tuning-half MRR
     python -m evals.tune --feedback # the dense feedback sweep, on the default index and settings
+    python -m evals.tune --power    # the power of BM25's share x its weight, on the default index
 
 The test half is only read for the settings this picks, so the README's numbers are not tuned to it.
 """
@@ -56,11 +57,31 @@ def feedback_sweep() -> None:
               f"paraphrase {r['by_type']['paraphrase']['mrr']:.3f}  scenario {r['by_type']['scenario']['mrr']:.3f}")
 
 
+def power_sweep() -> None:
+    """The power BM25's share is raised to x BM25's weight, on the tuning half: short-question MRR and
+    the types it moves most."""
+    base = Searcher.open()
+    embedder = MemoEmbedder(base.embedder)
+    tune = select(load_questions(), "tune")
+    for power, weight in itertools.product((1.0, 1.5, 2.0, 2.5, 3.0), (0.5, 0.7, 0.85, 1.0)):
+        settings = replace(base.settings, bm25_power=power, w_bm25=weight)
+        (r,) = evaluate(Searcher(base.index, embedder, settings).search, tune, ["hybrid"])
+        types = r["by_type"]
+        print(f"power {power:.1f} weight {weight:.2f}: short MRR {short_mrr(r):.3f}  "
+              f"paraphrase {types['paraphrase']['mrr']:.3f}  keyword {types['keyword']['mrr']:.3f}  "
+              f"scenario {types['scenario']['mrr']:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="sweep retrieval choices on the tuning half")
     parser.add_argument("--feedback", action="store_true", help="sweep dense feedback only")
-    if parser.parse_args().feedback:
+    parser.add_argument("--power", action="store_true", help="sweep the power of BM25's share only")
+    args = parser.parse_args()
+    if args.feedback:
         feedback_sweep()
+        return
+    if args.power:
+        power_sweep()
         return
     questions = load_questions()
     tune, test = select(questions, "tune"), select(questions, "test")

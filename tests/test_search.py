@@ -160,3 +160,14 @@ def test_a_section_whose_heading_names_the_question_scores_the_heading_match(tmp
 def test_a_one_word_question_finds_the_section_named_by_it(bundled_searcher):
     # Without the heading match the Rekognition section, whose one chunk names Kinesis twice, came first.
     assert bundled_searcher.search("kinesis", k=1)[0].path[-1].startswith("Kinesis")
+
+
+def test_bm25_counts_a_whole_match_fully_and_a_partial_one_less(notes, tmp_path):
+    """Hybrid adds BM25's share squared (SearchSettings.bm25_power): a section holding all of the
+    question's term weight gets BM25's whole weight, one holding half of it a quarter."""
+    import numpy as np
+    searcher = open_(notes, tmp_path)
+    w = searcher.settings.w_bm25
+    fused = searcher._combine("hybrid", np.array([1.0, 0.5, 0.0]), np.array([0.2, 0.2, 0.2]))
+    assert fused == pytest.approx([0.2 + w, 0.2 + w / 4, 0.2])
+    assert list(searcher._combine("bm25", np.array([1.0, 0.5, 0.0]), np.zeros(3))) == [1.0, 0.5, 0.0]  # plain
