@@ -51,11 +51,12 @@ class SearchSettings:
     # coverage ** coverage_power (coverage: IDF-weighted share of question words the notes use). Tuning
     # half, best hybrid MRR: power 0 (a fixed weight) 0.932, power 1 or 2: 0.948.
     coverage_power: float = 2.0
-    # BM25's share is raised to this power before it is weighted: a section holding half of the question's
-    # term weight counts a quarter, one holding all of it counts whole, so scattered matches on a
-    # paraphrase's everyday words ("model", "sum", "pick") move the embedder's order less. Tune half,
-    # short-question MRR (python -m evals.tune --power): power 1: 0.925, 1.5: 0.925, 2: 0.929 (paraphrases
-    # 0.778 -> 0.804), 2.5: 0.929 with scenarios 0.917 -> 0.899.
+    # BM25's share (with the heading match) is raised to this power before it is weighted: a section holding
+    # half of the question's term weight counts a quarter, one holding all of it counts whole, so scattered
+    # matches on a paraphrase's everyday words ("model", "sum", "pick") move the embedder's order less.
+    # Tune half, short-question MRR at weight 0.7 (python -m evals.tune --power), 494 questions: power 1:
+    # 0.925, 1.5: 0.925, 2: 0.929 (paraphrases 0.778 -> 0.804), 2.5: 0.929 with scenarios 0.917 -> 0.899;
+    # 585 questions: 0.931, 0.930, 0.934, 0.934 (scenarios 0.892 -> 0.877 at 2.5).
     bm25_power: float = 2.0
     # Dense feedback (off): dense scores of the question moved toward its feedback_chunks nearest chunks by
     # feedback × their mean (dense.feedback). On the first 404 questions' tune half it lifted short-question
@@ -193,11 +194,14 @@ class Searcher:
         return int(np.argmax(np.where(ok, scores, -np.inf))) if ok.any() else None
 
     def lexical(self, plan: QueryPlan, mode: str = "hybrid") -> np.ndarray:
-        """BM25 as a share of the most the question's terms could score, plus (hybrid only, so that bm25
-        mode stays plain BM25 to compare with) the heading match."""
+        """BM25 as a share of the most the question's terms could score; in hybrid mode plus the heading
+        match, raised to SearchSettings.bm25_power (bm25 mode stays plain BM25 to compare with). The
+        acronym-phrase and formula bonus (phrase_bonus) is added after, unsquared."""
         scores = self.bm25.normalized(plan.terms)
-        if self.settings.w_heading and mode == "hybrid":
-            scores = scores + self.settings.w_heading * self.heading_match(plan.terms)
+        if mode == "hybrid":
+            if self.settings.w_heading:
+                scores = scores + self.settings.w_heading * self.heading_match(plan.terms)
+            scores = np.maximum(scores, 0.0) ** self.settings.bm25_power
         return scores
 
     def heading_match(self, terms: list[str]) -> np.ndarray:
@@ -259,7 +263,7 @@ class Searcher:
         if mode == "dense":
             return dense
         w_bm25 = s.w_bm25 * coverage ** s.coverage_power
-        return fuse(s.fusion, np.maximum(bm25, 0.0) ** s.bm25_power, dense, w_bm25=w_bm25, w_dense=s.w_dense, k=s.rrf_k)
+        return fuse(s.fusion, bm25, dense, w_bm25=w_bm25, w_dense=s.w_dense, k=s.rrf_k)
 
     def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
         """Per section, the cosine similarity of its best-matching chunk to the query vector (after

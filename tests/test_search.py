@@ -162,12 +162,15 @@ def test_a_one_word_question_finds_the_section_named_by_it(bundled_searcher):
     assert bundled_searcher.search("kinesis", k=1)[0].path[-1].startswith("Kinesis")
 
 
-def test_bm25_counts_a_whole_match_fully_and_a_partial_one_less(notes, tmp_path):
-    """Hybrid adds BM25's share squared (SearchSettings.bm25_power): a section holding all of the
-    question's term weight gets BM25's whole weight, one holding half of it a quarter."""
-    import numpy as np
+def test_hybrid_counts_bm25s_share_squared_and_bm25_mode_plain(notes, tmp_path):
+    """A section holding half of the question's term weight gets a quarter of BM25's say in hybrid mode
+    (SearchSettings.bm25_power), one holding all of it the whole; bm25 mode ranks by the plain share."""
+    import dataclasses
+
     searcher = open_(notes, tmp_path)
-    w = searcher.settings.w_bm25
-    fused = searcher._combine("hybrid", np.array([1.0, 0.5, 0.0]), np.array([0.2, 0.2, 0.2]))
-    assert fused == pytest.approx([0.2 + w, 0.2 + w / 4, 0.2])
-    assert list(searcher._combine("bm25", np.array([1.0, 0.5, 0.0]), np.zeros(3))) == [1.0, 0.5, 0.0]  # plain
+    searcher.settings = dataclasses.replace(searcher.settings, w_heading=0.0)
+    plan = searcher.planner.plan("firehose shards glue")
+    share = searcher.bm25.normalized(plan.terms)
+    assert 0 < share.max() < 1
+    assert searcher.lexical(plan, "hybrid") == pytest.approx(share ** 2)
+    assert searcher.lexical(plan, "bm25") == pytest.approx(share)
