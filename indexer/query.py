@@ -150,7 +150,9 @@ class Planner:
             fixed = self.corrector.correct(tok.fold(low))
             if fixed:
                 out[word] = fixed
-        for i in common if self.writes else []:
+        if not self.writes:
+            return out
+        for i in common:
             before, after = self._as_searched(words, i - 1, out), self._as_searched(words, i + 1, out)
             fixed = (before or after) and self.corrector.correct(tok.fold(words[i].lower()), common_ok=True)
             if fixed and ((before and self.writes(before, fixed)) or (after and self.writes(fixed, after))):

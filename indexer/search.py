@@ -228,8 +228,8 @@ class Searcher:
         return self._lower_texts
 
     def writes(self, first: str, second: str) -> bool:
-        """Do the notes write `first` directly before a word starting with `second` ("principal" before
-        "components")? For the typo check of common words, Planner._corrections."""
+        """Do the notes write the word `first` directly before the word `second`, either one perhaps in
+        the plural ("Principal Components")? For the typo check of common words, Planner._corrections."""
         if self._all_text is None:
             self._all_text = "\n".join(self.lower_texts)
         pattern = rf"\b{re.escape(first.lower())}(?:s|es)?[ \t]+{re.escape(second.lower())}(?:s|es)?\b"
