@@ -28,6 +28,9 @@ NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}
 # A math expression: operands joined by / + * ^ = ("TP/(TP+FN)", "(TP + TN) / Total", "sum of weights^2").
 FORMULA = re.compile(r"[\w().√]+(?:\s*[/+*^=]\s*[\w().√]+)+")
 OPERATORS = re.compile(r"[/+*^]")
+# What people add when they ask a bot, not what they ask about: left out of coverage (unless the notes use
+# them), so "what is an epoch exactly thanks" is as sure of itself as "what is an epoch".
+CHAT_WORDS = frozenset("hey hi hello bot thank thanks thx ty please pls plz cheer cheers exactly lol".split())
 OR_SIDE_WORDS = 4  # "X or Y" is a comparison only between short terms ("L1 or L2"), not in long questions
 # "is RCF supervised or unsupervised?" asks which of two things one subject is, not about two subjects.
 YES_NO_OPENERS = {"is", "are", "was", "were", "am", "does", "do", "did", "can", "could", "will", "would", "has", "have"}
@@ -106,9 +109,11 @@ class Planner:
 
     def coverage(self, question: str, corrections: dict[str, str]) -> float:
         """IDF-weighted share of the question's terms that the notes use (or that are known acronyms or
-        corrected typos): near 0 for "who painted the Mona Lisa", 1 for "kinesis firehose"."""
+        corrected typos): near 0 for "who painted the Mona Lisa", 1 for "kinesis firehose". Numbers and
+        chat words ("thanks", "hey bot") the notes do not use are not counted either way."""
         fixed = {tok.fold(w.lower()) for w in corrections}
-        terms = [t for t in tok.tokenize(question) if not t.isdigit()]
+        terms = [t for t in tok.tokenize(question)
+                 if not t.isdigit() and (t not in CHAT_WORDS or t in self.vocabulary)]
         if not terms:
             return 0.0
         n = self._most_sections

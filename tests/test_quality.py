@@ -144,6 +144,20 @@ def test_unknown_names_and_coverage():
     assert planner.plan("sourdough proofing").coverage == 0.0
 
 
+def test_chat_words_the_notes_do_not_use_leave_coverage_alone():
+    planner = Planner({"epoch": 2, "kinesis": 1}, {})
+    assert planner.plan("hey bot, what is an epoch exactly? thanks").coverage == 1.0
+    assert planner.plan("thanks").coverage == 0.0  # nothing asked
+    slack_notes = Planner({"bot": 3, "kinesis": 1}, {})  # notes about bots: "bot" is a word they use
+    assert slack_notes.plan("hey bot kinesis").coverage == 1.0
+    assert Planner({"kinesis": 1}, {}).plan("kinesis sourdough").coverage < 1.0
+
+
+def test_a_polite_question_is_as_confident_as_a_plain_one(bundled_searcher):
+    plain, polite = bundled_searcher.ask("what is an epoch"), bundled_searcher.ask("what is an epoch exactly thanks")
+    assert polite.confident and abs(polite.confidence - plain.confidence) < 0.05  # was 0.29 against 0.91
+
+
 @pytest.mark.parametrize("question, found", [
     ("TP/(TP+FN)", ["tp/(tp+fn)"]),
     ("what is (TP + TN) / Total?", ["(tp+tn)/total"]),
