@@ -74,12 +74,14 @@ class Planner:
 
     def __init__(self, vocabulary: dict[str, int], aliases: Aliases, features: Features = Features(),
                  common_words: Callable[[], Collection[str]] | None = None,
-                 writes: Callable[[str, str], bool] | None = None):
+                 writes: Callable[[str, str], bool] | None = None,
+                 spell_out: Callable[[str], str | None] | None = None):
         self.vocabulary = vocabulary
         self.aliases = aliases
         self.features = features
         self.corrector = Corrector(vocabulary, common_words)
         self.writes = writes  # writes(a, b): do the notes write the word a directly before the word b?
+        self.spell_out = spell_out  # spell_out("TPR"): the one phrase of the notes with those initials, or None
         self._most_sections = max(vocabulary.values(), default=1) + 1  # stands in for the section count
 
     def plan(self, question: str, split: bool = True) -> QueryPlan:
@@ -96,10 +98,11 @@ class Planner:
         for acronym, expansion in expansions.items():
             text = re.sub(rf"\b{re.escape(acronym)}\b", f"{acronym} ({expansion})", text, count=1)
             terms += tok.tokenize(expansion)
-        coverage = self.coverage(question, corrections)
-        typed_coverage = self.coverage(question, {}) if corrections else coverage
-        plan = QueryPlan(question, text, terms, corrections, expansions, coverage=coverage,
-                         typed_coverage=typed_coverage, unknown_names=self.unknown_names(question, corrections),
+        expanded = {a.lower() for a in expansions}
+        coverage = self.coverage(question, corrections, expanded)
+        typed_coverage = self.coverage(question, {}, expanded) if corrections else coverage
+        plan = QueryPlan(question, text, terms, corrections, expansions, coverage=coverage, typed_coverage=typed_coverage,
+                         unknown_names=self.unknown_names(question, corrections, expanded),
                          corrected=corrected, formulas=formulas(question) if self.features.formulas else [])
         if split and self.features.comparisons:
             sides = comparison_sides(question)
@@ -107,7 +110,7 @@ class Planner:
                 plan.sides = [self.plan(side, split=False) for side in sides]
         return plan
 
-    def coverage(self, question: str, corrections: dict[str, str]) -> float:
+    def coverage(self, question: str, corrections: dict[str, str], expanded: Collection[str] = ()) -> float:
         """IDF-weighted share of the question's terms that the notes use (or that are known acronyms or
         corrected typos): near 0 for "who painted the Mona Lisa", 1 for "kinesis firehose". Numbers and
         chat words ("thanks", "hey bot") the notes do not use are not counted either way."""
@@ -118,17 +121,18 @@ class Planner:
             return 0.0
         n = self._most_sections
         weight = {t: math.log(n / self.vocabulary.get(t, 1)) + 0.1 for t in terms}
-        known = sum(w for t, w in weight.items() if t in self.vocabulary or t in self.aliases or t in fixed)
+        known = sum(w for t, w in weight.items()
+                    if t in self.vocabulary or t in self.aliases or t in fixed or t in expanded)
         return known / sum(weight.values())
 
-    def unknown_names(self, question: str, corrections: dict[str, str]) -> list[str]:
+    def unknown_names(self, question: str, corrections: dict[str, str], expanded: Collection[str] = ()) -> list[str]:
         """Capitalised or upper-case words (not opening a sentence) that the notes never use and that are
         not common English words: a question about "DynamoDB" or "Kubernetes" is most likely about
         something the notes do not cover; one with "English" or "Japanese" in it need not be."""
         out = []
         for m in NAME.finditer(question):
             word = m.group(1)
-            if word in corrections or word.lower() in self.aliases:
+            if word in corrections or word.lower() in self.aliases or word.lower() in expanded:
                 continue
             known = set(tok.tokenize(word)) & self.vocabulary.keys()
             if not known and word.lower() not in self.corrector.common_words:
@@ -172,13 +176,22 @@ class Planner:
         return word if word not in tok.STOPWORDS and tok.fold(word) in self.vocabulary else None
 
     def _expansions(self, text: str) -> dict[str, str]:
+        """Acronym as typed -> what it stands for: the mined or user aliases ("RCF", plural "CNNs"), else, for
+        an acronym in capitals that the notes never write, the one phrase they write with its initials
+        ("TPR": "true positive rate"; spell_out); not when the question spells it out itself."""
         out = {}
         for word in WORD.findall(text):
             key = word.lower()
             key = key if key in self.aliases else key[:-1] if key.endswith("s") and key[:-1] in self.aliases else None
-            if key and not _spelled_out(text, self.aliases[key][0]):
-                out[word] = self.aliases[key][0]
+            expansion = self.aliases[key][0] if key else self._spelled_out_in_notes(word)
+            if expansion and not _spelled_out(text, expansion):
+                out[word] = expansion
         return out
+
+    def _spelled_out_in_notes(self, word: str) -> str | None:
+        if not self.spell_out or not (3 <= len(word) <= 5 and word.isalpha() and word.isupper()):
+            return None
+        return None if tok.fold(word.lower()) in self.vocabulary else self.spell_out(word)
 
 
 def compact(text: str) -> str:

@@ -120,9 +120,10 @@ class Searcher:
         self._line_terms: dict[int, list] = {}
         self.aliases = merged(index.aliases, load_user_aliases(user_aliases_path()))
         self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features, english_words,
-                               self.writes)
+                               self.writes, self.spelled_out)
         self._lower_texts: list[str] | None = None
         self._all_text: str | None = None
+        self._spelled_out: dict[str, str | None] = {}
         self._heading_postings: dict[str, np.ndarray] | None = None
         self._compact_texts: list[str] | None = None
 
@@ -227,13 +228,30 @@ class Searcher:
             self._lower_texts = [f"{s.path[-1]}\n{s.text}".lower() for s in self.index.sections]
         return self._lower_texts
 
+    @property
+    def all_text(self) -> str:
+        """Every section's heading and body in lower case, in one string, made on first use."""
+        if self._all_text is None:
+            self._all_text = "\n".join(self.lower_texts)
+        return self._all_text
+
     def writes(self, first: str, second: str) -> bool:
         """Do the notes write the word `first` directly before the word `second`, either one perhaps in
         the plural ("Principal Components")? For the typo check of common words, Planner._corrections."""
-        if self._all_text is None:
-            self._all_text = "\n".join(self.lower_texts)
         pattern = rf"\b{re.escape(first.lower())}(?:s|es)?[ \t]+{re.escape(second.lower())}(?:s|es)?\b"
-        return re.search(pattern, self._all_text) is not None
+        return re.search(pattern, self.all_text) is not None
+
+    def spelled_out(self, acronym: str) -> str | None:
+        """The one run of words the notes write, on one line without punctuation or stopwords between,
+        whose initials spell `acronym` ("true positive rate" for TPR), or None if there is none or more
+        than one. For acronyms the notes never write (Planner._expansions); remembered per acronym."""
+        key = acronym.lower()
+        if key not in self._spelled_out:
+            words = r"[ \t]+".join(rf"{re.escape(c)}[a-z0-9]*" for c in key)
+            found = {m.group(1) for m in re.finditer(rf"(?=\b({words})\b)", self.all_text)}
+            found = {f for f in found if not set(f.split()) & tok.STOPWORDS}
+            self._spelled_out[key] = found.pop() if len(found) == 1 else None
+        return self._spelled_out[key]
 
     def phrase_bonus(self, plan: QueryPlan) -> np.ndarray:
         """1 for each section that holds an expanded acronym's full phrase ("random cut forest" for RCF):

@@ -144,6 +144,23 @@ def test_unknown_names_and_coverage():
     assert planner.plan("sourdough proofing").coverage == 0.0
 
 
+def test_an_acronym_the_notes_never_write_is_spelled_out_by_initials_when_only_one_phrase_fits():
+    phrases = {"TPR": "true positive rate", "HDD": None}
+    planner = Planner({"true": 2, "positive": 3, "rate": 4, "recall": 2}, {}, spell_out=phrases.get)
+    plan = planner.plan("TPR vs recall")
+    assert plan.expansions == {"TPR": "true positive rate"} and "positive" in plan.terms
+    assert plan.coverage == 1.0 and plan.unknown_names == []  # a known thing, not an unknown name
+    assert planner.plan("HDD").expansions == {} and planner.plan("is HDD fast").unknown_names == ["HDD"]
+    assert Planner(planner.vocabulary, {}, spell_out=phrases.get).plan("tpr").expansions == {}  # capitals only
+
+
+def test_the_bundled_notes_spell_out_tpr_and_tnr(bundled_searcher):
+    assert bundled_searcher.spelled_out("TPR") == "true positive rate"
+    assert bundled_searcher.spelled_out("GAN") is None  # no run of words with those initials
+    answer = bundled_searcher.ask("TPR and TNR", k=1)
+    assert answer.confident and answer.hits[0].path[-1] == "Sensitivity (Recall) and Specificity"  # was refused
+
+
 def test_chat_words_the_notes_do_not_use_leave_coverage_alone():
     planner = Planner({"epoch": 2, "kinesis": 1}, {})
     assert planner.plan("hey bot, what is an epoch exactly? thanks").coverage == 1.0
