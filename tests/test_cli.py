@@ -70,6 +70,14 @@ def test_index_command_then_up_to_date(fake_model, notes, tmp_path):
     assert again.exit_code == 0 and again.stderr == ""
 
 
+def test_index_counts_read_as_english(fake_model, tmp_path):
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "stats.md").write_text("# Stats\n\n## p-value\n\n- small p-value: evidence against H0\n", encoding="utf-8")
+    result = run("index", one, "--index-dir", tmp_path / "idx")
+    assert result.exit_code == 0 and "index ready: 1 section, 1 chunk from 1 file of" in result.stdout
+
+
 def test_env_vars_configure_corpus_and_index_dir(fake_model, notes, tmp_path, monkeypatch):
     monkeypatch.setenv("ASKNOTES_CORPUS", str(notes))
     monkeypatch.setenv("ASKNOTES_INDEX_DIR", str(tmp_path / "env-idx"))
