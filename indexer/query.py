@@ -177,8 +177,8 @@ class Planner:
 
     def _expansions(self, text: str) -> dict[str, str]:
         """Acronym as typed -> what it stands for: the mined or user aliases ("RCF", plural "CNNs"), else, for
-        an acronym in capitals that the notes never write, the one phrase they write with its initials
-        ("TPR": "true positive rate"; spell_out); not when the question spells it out itself."""
+        an acronym the notes never write, the one phrase they write with its initials ("TPR": "true
+        positive rate"; spell_out); not when the question spells it out itself."""
         out = {}
         for word in WORD.findall(text):
             key = word.lower()
@@ -189,9 +189,16 @@ class Planner:
         return out
 
     def _spelled_out_in_notes(self, word: str) -> str | None:
-        if not self.spell_out or not (3 <= len(word) <= 5 and word.isalpha() and word.isupper()):
+        """For a 3-5 letter word the notes never use, typed in capitals or in lower case but then not an
+        English word ("TPR", "efs"; not "gan"), the phrase the notes write with its initials, if just one."""
+        if not self.spell_out or not (3 <= len(word) <= 5 and word.isalpha()):
             return None
-        return None if tok.fold(word.lower()) in self.vocabulary else self.spell_out(word)
+        low = word.lower()
+        if tok.fold(low) in self.vocabulary or low in tok.STOPWORDS:
+            return None
+        if word.isupper() or (word.islower() and low not in self.corrector.common_words):
+            return self.spell_out(word)
+        return None
 
 
 def compact(text: str) -> str:

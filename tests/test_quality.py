@@ -145,13 +145,16 @@ def test_unknown_names_and_coverage():
 
 
 def test_an_acronym_the_notes_never_write_is_spelled_out_by_initials_when_only_one_phrase_fits():
-    phrases = {"TPR": "true positive rate", "HDD": None}
-    planner = Planner({"true": 2, "positive": 3, "rate": 4, "recall": 2}, {}, spell_out=phrases.get)
+    phrases = {"TPR": "true positive rate", "GAN": "gradient and noise"}
+    planner = Planner({"true": 2, "positive": 3, "rate": 4, "recall": 2}, {}, common_words=lambda: {"gan"},
+                      spell_out=lambda acronym: phrases.get(acronym.upper()))
     plan = planner.plan("TPR vs recall")
     assert plan.expansions == {"TPR": "true positive rate"} and "positive" in plan.terms
     assert plan.coverage == 1.0 and plan.unknown_names == []  # a known thing, not an unknown name
     assert planner.plan("HDD").expansions == {} and planner.plan("is HDD fast").unknown_names == ["HDD"]
-    assert Planner(planner.vocabulary, {}, spell_out=phrases.get).plan("tpr").expansions == {}  # capitals only
+    assert planner.plan("tpr").expansions == {"tpr": "true positive rate"}  # typed in lower case
+    assert planner.plan("gan").expansions == {}  # in lower case an English word ("Gan"), not an acronym
+    assert planner.plan("GAN").expansions == {"GAN": "gradient and noise"}
 
 
 def test_the_bundled_notes_spell_out_tpr_and_tnr(bundled_searcher):
