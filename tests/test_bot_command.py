@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -187,16 +186,17 @@ def test_the_command_answers_a_signed_mention_against_a_mock_slack(slack_api, bu
 def test_ctrl_c_does_not_wait_for_a_slack_call_that_hangs(slack_api, bundled_index_dir, tmp_path, monkeypatch):
     """An answer stuck on Slack's reply is given bot.command.STOP_GRACE seconds, not the Web API client's
     30 s timeout (and its retry): Bolt's own thread pool held Ctrl+C until then."""
-    answer = slack_api.reply
-    monkeypatch.setattr(slack_api, "reply", lambda call: (call.method == "chat.postMessage" and time.sleep(120))
+    answer, release = slack_api.reply, threading.Event()
+    monkeypatch.setattr(slack_api, "reply", lambda call: (call.method == "chat.postMessage" and release.wait(120))
                         or answer(call))
     bot = RunningBot(slack_api, bundled_index_dir, tmp_path)
     try:
         sender = SlackSender(bot.url(), "s3cr3t-signing")
         assert sender.event(mention("Firehose vs Data Streams")).status == 200
-        slack_api.wait_for("chat.postMessage", timeout=20)  # the call has arrived; its reply never comes
+        slack_api.wait_for("chat.postMessage", timeout=20)  # the call has arrived; its reply does not come
     finally:
         output = bot.interrupt(timeout=25)
+        release.set()  # the mock answers a bot that is gone
     assert bot.process.returncode == 0
     assert "finishing 1 answer(s) in progress" in output
     assert output.rstrip().endswith("stopped; 1 answer(s) still waiting on Slack were dropped")
