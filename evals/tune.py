@@ -44,32 +44,29 @@ def short_mrr(result: dict) -> float:
     return sum(r["mrr"] * r["n"] for r in types.values()) / sum(r["n"] for r in types.values())
 
 
-def feedback_sweep() -> None:
-    """Dense feedback weight x nearest chunks, on the tuning half: short-question MRR, and the two types
-    it moves most."""
+def sweep(rows, types: tuple[str, ...]) -> None:
+    """One line per (label, settings changes) on the tuning half, default index and settings otherwise:
+    short-question MRR and the MRR of the types a choice moves most."""
     base = Searcher.open()
     embedder = MemoEmbedder(base.embedder)
     tune = select(load_questions(), "tune")
-    for weight, chunks in [(0.0, 1)] + list(itertools.product((0.1, 0.15, 0.2, 0.3, 0.4), (1, 2, 3, 5, 8))):
-        settings = replace(base.settings, feedback=weight, feedback_chunks=chunks)
-        (r,) = evaluate(Searcher(base.index, embedder, settings).search, tune, ["hybrid"])
-        print(f"feedback {weight:.2f} chunks {chunks}: short MRR {short_mrr(r):.3f}  "
-              f"paraphrase {r['by_type']['paraphrase']['mrr']:.3f}  scenario {r['by_type']['scenario']['mrr']:.3f}")
+    for label, changes in rows:
+        (r,) = evaluate(Searcher(base.index, embedder, replace(base.settings, **changes)).search, tune, ["hybrid"])
+        print(f"{label}: short MRR {short_mrr(r):.3f}  " + "  ".join(f"{t} {r['by_type'][t]['mrr']:.3f}" for t in types))
+
+
+def feedback_sweep() -> None:
+    """Dense feedback weight x nearest chunks."""
+    grid = [(0.0, 1)] + list(itertools.product((0.1, 0.15, 0.2, 0.3, 0.4), (1, 2, 3, 5, 8)))
+    sweep(((f"feedback {w:.2f} chunks {c}", {"feedback": w, "feedback_chunks": c}) for w, c in grid),
+          ("paraphrase", "scenario"))
 
 
 def power_sweep() -> None:
-    """The power BM25's share is raised to x BM25's weight, on the tuning half: short-question MRR and
-    the types it moves most."""
-    base = Searcher.open()
-    embedder = MemoEmbedder(base.embedder)
-    tune = select(load_questions(), "tune")
-    for power, weight in itertools.product((1.0, 1.5, 2.0, 2.5, 3.0), (0.5, 0.7, 0.85, 1.0)):
-        settings = replace(base.settings, bm25_power=power, w_bm25=weight)
-        (r,) = evaluate(Searcher(base.index, embedder, settings).search, tune, ["hybrid"])
-        types = r["by_type"]
-        print(f"power {power:.1f} weight {weight:.2f}: short MRR {short_mrr(r):.3f}  "
-              f"paraphrase {types['paraphrase']['mrr']:.3f}  keyword {types['keyword']['mrr']:.3f}  "
-              f"scenario {types['scenario']['mrr']:.3f}")
+    """The power BM25's share is raised to x BM25's weight."""
+    grid = itertools.product((1.0, 1.5, 2.0, 2.5, 3.0), (0.5, 0.7, 0.85, 1.0))
+    sweep(((f"power {p:.1f} weight {w:.2f}", {"bm25_power": p, "w_bm25": w}) for p, w in grid),
+          ("paraphrase", "keyword", "scenario"))
 
 
 def main() -> None:

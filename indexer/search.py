@@ -166,7 +166,7 @@ class Searcher:
         plan = self.planner.plan(query)
         vectors = self.embedder.encode([plan.text] + [side.text for side in plan.sides])
         dense, top_cosine = self.dense(vectors[0])
-        bm25 = self.lexical(plan, mode) + self.phrase_bonus(plan)
+        bm25 = self.lexical(plan, mode)
         scores = self._combine(mode, bm25, dense, plan.coverage)
         chunk_sims = ChunkSims(self.index.vectors, vectors[0])  # for each hit's best-chunk fallback
         candidate = bm25 > 0 if mode == "bm25" else np.isfinite(scores)  # bm25: only sections sharing a term
@@ -189,21 +189,21 @@ class Searcher:
     def _side_best(self, mode: str, side: QueryPlan, vector: np.ndarray) -> int | None:
         """The best section for one side of a comparison, or None if nothing matches it; scored as a whole
         question is, so "RCF" on one side still finds random cut forest, not Random Forests."""
-        bm25 = self.lexical(side, mode) + self.phrase_bonus(side)
+        bm25 = self.lexical(side, mode)
         scores = self._combine(mode, bm25, self.dense_scores(vector), side.coverage)
         ok = bm25 > 0 if mode == "bm25" else np.isfinite(scores)
         return int(np.argmax(np.where(ok, scores, -np.inf))) if ok.any() else None
 
     def lexical(self, plan: QueryPlan, mode: str = "hybrid") -> np.ndarray:
-        """BM25 as a share of the most the question's terms could score; in hybrid mode plus the heading
-        match, raised to SearchSettings.bm25_power (bm25 mode stays plain BM25 to compare with). The
-        acronym-phrase and formula bonus (phrase_bonus) is added after, unsquared."""
+        """The lexical score of every section: BM25 as a share of the most the question's terms could score
+        (in hybrid mode plus the heading match, raised to SearchSettings.bm25_power; bm25 mode stays plain
+        BM25 to compare with), then the acronym-phrase and formula bonus (phrase_bonus), unsquared."""
         scores = self.bm25.normalized(plan.terms)
         if mode == "hybrid":
             if self.settings.w_heading:
                 scores = scores + self.settings.w_heading * self.heading_match(plan.terms)
             scores = np.maximum(scores, 0.0) ** self.settings.bm25_power
-        return scores
+        return scores + self.phrase_bonus(plan)
 
     def heading_match(self, terms: list[str]) -> np.ndarray:
         """Per section, the IDF-weighted share of the question's terms that its own heading holds."""
