@@ -96,9 +96,14 @@ def slack(http: bool, host: str, port: int, corpus: str | None, index_dir: str |
 def _stop(listeners) -> None:
     """Let answers in progress finish, for up to STOP_GRACE seconds, then go."""
     if listeners.active:
-        _say(f"stopping: finishing {listeners.active} answer(s) in progress (up to {STOP_GRACE:g} s)")
+        _say(f"stopping: finishing {_answers(listeners.active)} in progress (up to {STOP_GRACE:g} s)")
     left = listeners.drain(STOP_GRACE)
-    _say(f"stopped; {left} answer(s) still waiting on Slack were dropped" if left else "stopped")
+    _say(f"stopped; {_answers(left)} still waiting on Slack {'was' if left == 1 else 'were'} dropped" if left
+         else "stopped")
+
+
+def _answers(n: int) -> str:
+    return f"{n} answer" if n == 1 else f"{n} answers"
 
 
 def _say(message: str) -> None:

@@ -198,8 +198,8 @@ def test_ctrl_c_does_not_wait_for_a_slack_call_that_hangs(slack_api, bundled_ind
         output = bot.interrupt(timeout=25)
         release.set()  # the mock answers a bot that is gone
     assert bot.process.returncode == 0
-    assert "finishing 1 answer(s) in progress" in output
-    assert output.rstrip().endswith("stopped; 1 answer(s) still waiting on Slack were dropped")
+    assert "finishing 1 answer in progress" in output
+    assert output.rstrip().endswith("stopped; 1 answer still waiting on Slack was dropped")
 
 
 def test_an_app_token_slack_refuses_is_a_clear_error(slack_api, monkeypatch):
