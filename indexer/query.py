@@ -28,6 +28,11 @@ NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}
 # A math expression: operands joined by / + * ^ = ("TP/(TP+FN)", "(TP + TN) / Total", "sum of weights^2").
 FORMULA = re.compile(r"[\w().√]+(?:\s*[/+*^=]\s*[\w().√]+)+")
 OPERATORS = re.compile(r"[/+*^]")
+# The same with "-" as an operator too, for a formula's shape ("1 - p(a)^2 - p(b)^2"); shapes need more
+# operators than exact formulas do (_shaped), so "state-of-the-art" or "x/y" never has one.
+SHAPED = re.compile(r"[\w().√]+(?:\s*[-–—−/+*^=×]\s*[\w().√]+)+")
+SHAPE_TOKEN = re.compile(r"\d+(?:\.\d+)?(?![\w√])|[\w.√]+|[-/+*^]")
+SHAPE_OPERATORS = 3
 # What people add when they ask a bot, not what they ask about: left out of coverage (unless the notes use
 # them), so "what is an epoch exactly thanks" is as sure of itself as "what is an epoch".
 CHAT_WORDS = frozenset("hey hi hello bot thank thanks thx ty please pls plz cheer cheers exactly lol".split())
@@ -60,6 +65,7 @@ class QueryPlan:
     typed_coverage: float = 0.0  # the same with corrected typos not counted as known (what confidence reads)
     unknown_names: list[str] = field(default_factory=list)  # "Kubernetes", "GAN": names the notes never use
     formulas: list[str] = field(default_factory=list)  # math in the question, compacted: "tp/(tp+fn)"
+    shapes: list[str] = field(default_factory=list)  # and its shape, "1-x^2-x^2" (formula_shapes)
 
     corrected: str = ""  # the question with its typos corrected, before acronyms are spelled out
 
@@ -75,13 +81,15 @@ class Planner:
     def __init__(self, vocabulary: dict[str, int], aliases: Aliases, features: Features = Features(),
                  common_words: Callable[[], Collection[str]] | None = None,
                  writes: Callable[[str, str], bool] | None = None,
-                 spell_out: Callable[[str], str | None] | None = None):
+                 spell_out: Callable[[str], str | None] | None = None,
+                 writes_formula: Callable[[list[str], list[str]], bool] | None = None):
         self.vocabulary = vocabulary
         self.aliases = aliases
         self.features = features
         self.corrector = Corrector(vocabulary, common_words)
         self.writes = writes  # writes(a, b): do the notes write the word a directly before the word b?
         self.spell_out = spell_out  # spell_out("TPR"): the one phrase of the notes with those initials, or None
+        self.writes_formula = writes_formula  # writes_formula(formulas, shapes): do the notes write one of them?
         self._most_sections = max(vocabulary.values(), default=1) + 1  # stands in for the section count
 
     def plan(self, question: str, split: bool = True) -> QueryPlan:
@@ -99,31 +107,38 @@ class Planner:
             text = re.sub(rf"\b{re.escape(acronym)}\b", f"{acronym} ({expansion})", text, count=1)
             terms += tok.tokenize(expansion)
         expanded = {a.lower() for a in expansions}
-        coverage = self.coverage(question, corrections, expanded)
-        typed_coverage = self.coverage(question, {}, expanded) if corrections else coverage
+        found, shapes = (formulas(question), formula_shapes(question)) if self.features.formulas else ([], [])
+        known_formula = bool(self.writes_formula and (found or shapes) and self.writes_formula(found, shapes))
+        coverage = self.coverage(question, corrections, expanded, known_formula)
+        typed_coverage = self.coverage(question, {}, expanded, known_formula) if corrections else coverage
         plan = QueryPlan(question, text, terms, corrections, expansions, coverage=coverage, typed_coverage=typed_coverage,
                          unknown_names=self.unknown_names(question, corrections, expanded),
-                         corrected=corrected, formulas=formulas(question) if self.features.formulas else [])
+                         corrected=corrected, formulas=found, shapes=shapes)
         if split and self.features.comparisons:
             sides = comparison_sides(question)
             if sides:
                 plan.sides = [self.plan(side, split=False) for side in sides]
         return plan
 
-    def coverage(self, question: str, corrections: dict[str, str], expanded: Collection[str] = ()) -> float:
+    def coverage(self, question: str, corrections: dict[str, str], expanded: Collection[str] = (),
+                 known_formula: bool = False) -> float:
         """IDF-weighted share of the question's terms that the notes use (or that are known acronyms or
         corrected typos): near 0 for "who painted the Mona Lisa", 1 for "kinesis firehose". Numbers and
-        chat words ("thanks", "hey bot") the notes do not use are not counted either way."""
+        chat words ("thanks", "hey bot") the notes do not use are not counted either way. With
+        known_formula (the notes write one of the question's formulas, as typed or in shape), the
+        formulas' letters are not words and count once, as known and as rare as any term can be:
+        "1 - p(a)^2 - p(b)^2" is as covered as "gini impurity"."""
         fixed = {tok.fold(w.lower()) for w in corrections}
-        terms = [t for t in tok.tokenize(question)
-                 if not t.isdigit() and (t not in CHAT_WORDS or t in self.vocabulary)]
-        if not terms:
-            return 0.0
         n = self._most_sections
+        known = total = math.log(n) + 0.1 if known_formula else 0.0
+        words = SHAPED.sub(" ", question) if known_formula else question
+        terms = [t for t in tok.tokenize(words)
+                 if not t.isdigit() and (t not in CHAT_WORDS or t in self.vocabulary)]
         weight = {t: math.log(n / self.vocabulary.get(t, 1)) + 0.1 for t in terms}
-        known = sum(w for t, w in weight.items()
-                    if t in self.vocabulary or t in self.aliases or t in fixed or t in expanded)
-        return known / sum(weight.values())
+        known += sum(w for t, w in weight.items()
+                     if t in self.vocabulary or t in self.aliases or t in fixed or t in expanded)
+        total += sum(weight.values())
+        return known / total if total else 0.0
 
     def unknown_names(self, question: str, corrections: dict[str, str], expanded: Collection[str] = ()) -> list[str]:
         """Capitalised or upper-case words (not opening a sentence) that the notes never use and that are
@@ -216,6 +231,50 @@ def formulas(question: str) -> list[str]:
             part = part.strip(".")
             if len(part) >= 3 and OPERATORS.search(part) and part not in out:
                 out.append(part)
+    return out
+
+
+def shape(expression: str) -> str:
+    """A formula with its operands written as x: numbers and operators stay, brackets and spaces go, and
+    each run of words is one operand. "1 – (probability of class A)^2" and "1 - p(a)^2" are both
+    "1-x^2", so a formula typed with other names still finds the one the notes write."""
+    text = re.sub(r"[–—−]", "-", expression.lower()).replace("×", "*")
+    out: list[str] = []
+    for token in SHAPE_TOKEN.findall(re.sub(r"[()\[\]{}]", " ", text)):
+        if not (token in "-/+*^" or re.fullmatch(r"\d+(?:\.\d+)?", token)):
+            token = "x"
+        if not (token == "x" and out and out[-1] == "x"):
+            out.append(token)
+    return "".join(out)
+
+
+def _shaped(expression: str) -> bool:
+    """Math, not hyphenated words: SHAPE_OPERATORS operators or more, one of them other than "-"."""
+    return sum(expression.count(op) for op in "-/+*^") >= SHAPE_OPERATORS and bool(OPERATORS.search(expression))
+
+
+def formula_shapes(question: str) -> list[str]:
+    """The shapes of the question's formulas with at least SHAPE_OPERATORS operators, each side of an
+    "=" on its own too: "gini = 1 - p1^2 - p2^2" gives "1-x^2-x^2"."""
+    out: list[str] = []
+    for m in SHAPED.finditer(question):
+        for part in [m.group(0), *m.group(0).split("=")]:
+            found = shape(part)
+            if _shaped(found) and found not in out:
+                out.append(found)
+    return out
+
+
+def written_shapes(text: str) -> set[str]:
+    """The shapes of what notes text writes, clause by clause (lines split at ". ", ", ", "; ") and each
+    side of an "=" on its own: "variance = (each point – mean)^2 / number of samples" gives "x-x^2/x"."""
+    out: set[str] = set()
+    text = re.sub(r"(?m)^\s*[-*+•]\s+", "", text)  # list bullets are no minus signs
+    for clause in re.split(r"[.;,](?:\s|$)|\n", text):
+        for part in clause.split("="):
+            found = shape(part)
+            if _shaped(found):
+                out.add(found)
     return out
 
 

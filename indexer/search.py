@@ -29,7 +29,7 @@ from .errors import EmptyQuery, IndexCorrupt
 from .fuse import fuse
 from .locate import bundled_corpus, default_index_dir
 from .parse import Section
-from .query import Features, Planner, QueryPlan, compact
+from .query import Features, Planner, QueryPlan, compact, written_shapes
 
 MODES = ("hybrid", "bm25", "dense")
 Notify = Callable[[str], None]
@@ -120,12 +120,13 @@ class Searcher:
         self._line_terms: dict[int, list] = {}
         self.aliases = merged(index.aliases, load_user_aliases(user_aliases_path()))
         self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features, english_words,
-                               self.writes, self.spelled_out)
+                               self.writes, self.spelled_out, self.writes_formula)
         self._lower_texts: list[str] | None = None
         self._all_text: str | None = None
         self._spelled_out: dict[str, str | None] = {}
         self._heading_postings: dict[str, np.ndarray] | None = None
         self._compact_texts: list[str] | None = None
+        self._shapes: list[set[str]] | None = None
 
     @classmethod
     def open(cls, corpus: Path | str | None = None, index_dir: Path | str | None = None, model: str | None = None,
@@ -257,17 +258,35 @@ class Searcher:
         """1 for each section that holds an expanded acronym's full phrase ("random cut forest" for RCF):
         the words alone also match "Random Forests", the phrase only the sections about the thing. And 1
         for each formula of the question that a section writes out ("TP/(TP+FN)", spaces and case aside):
-        BM25 sees only the letters, which every section about the confusion matrix shares."""
+        BM25 sees only the letters, which every section about the confusion matrix shares. A section
+        that writes none of them as typed gets 1 if it writes one of the question's formula shapes
+        ("1 - p(a)^2 - p(b)^2" and "1 – (probability of class A)^2 – …", query.shape)."""
         bonus = np.zeros(len(self.index.sections), dtype=np.float32)
         if plan.expansions:
             for phrase in {p.lower() for p in plan.expansions.values()}:
                 bonus += self._holding(phrase, self.lower_texts)
-        if plan.formulas:
+        return bonus + self.formula_sections(plan.formulas, plan.shapes)
+
+    def formula_sections(self, formulas: list[str], shapes: list[str]) -> np.ndarray:
+        """Per section, how many of the formulas it writes as typed; where none, 1 if it writes one of
+        the shapes (query.formula_shapes)."""
+        written = np.zeros(len(self.index.sections), dtype=np.float32)
+        if formulas:
             if self._compact_texts is None:
                 self._compact_texts = [compact(f"{s.path[-1]}\n{s.text}") for s in self.index.sections]
-            for formula in plan.formulas:
-                bonus += self._holding(formula, self._compact_texts)
-        return bonus
+            for formula in formulas:
+                written += self._holding(formula, self._compact_texts)
+        if shapes:
+            if self._shapes is None:
+                self._shapes = [written_shapes(s.text) for s in self.index.sections]
+            shaped = np.fromiter((bool(found.intersection(shapes)) for found in self._shapes),
+                                 dtype=np.float32, count=len(self._shapes))
+            written = np.where(written > 0, written, shaped)
+        return written
+
+    def writes_formula(self, formulas: list[str], shapes: list[str]) -> bool:
+        """Does some section write one of the formulas, as typed or in shape? (Planner.coverage)"""
+        return bool(self.formula_sections(formulas, shapes).any())
 
     @staticmethod
     def _holding(needle: str, texts: list[str]) -> np.ndarray:
