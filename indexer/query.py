@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import tokenize as tok
 from .aliases import Aliases
-from .typos import Corrector
+from .typos import Corrector, damerau
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 COMPARISONS = [
@@ -62,7 +62,7 @@ class QueryPlan:
     expansions: dict[str, str] = field(default_factory=dict)
     sides: list["QueryPlan"] = field(default_factory=list)  # the two sides of an "X vs Y" question
     coverage: float = 0.0  # IDF-weighted share of the question's words the notes know (0..1)
-    typed_coverage: float = 0.0  # the same with corrected typos not counted as known (what confidence reads)
+    typed_coverage: float = 0.0  # the same with corrections of more than one letter not counted as known (what confidence reads)
     unknown_names: list[str] = field(default_factory=list)  # "Kubernetes", "GAN": names the notes never use
     formulas: list[str] = field(default_factory=list)  # math in the question, compacted: "tp/(tp+fn)"
     shapes: list[str] = field(default_factory=list)  # and its shape, "1-x^2-x^2" (formula_shapes)
@@ -110,7 +110,10 @@ class Planner:
         found, shapes = (formulas(question), formula_shapes(question)) if self.features.formulas else ([], [])
         known_formula = bool(self.writes_formula and (found or shapes) and self.writes_formula(found, shapes))
         coverage = self.coverage(question, corrections, expanded, known_formula)
-        typed_coverage = self.coverage(question, {}, expanded, known_formula) if corrections else coverage
+        # Confidence reads coverage as typed, but a one-letter slip ("kinesys", "recal") is the notes' word
+        # mistyped, not some other word; a bigger change ("regularisaton", "principle") is not counted as known.
+        slips = {w: f for w, f in corrections.items() if damerau(tok.fold(w.lower()), f, 1) <= 1}
+        typed_coverage = self.coverage(question, slips, expanded, known_formula) if corrections else coverage
         plan = QueryPlan(question, text, terms, corrections, expansions, coverage=coverage, typed_coverage=typed_coverage,
                          unknown_names=self.unknown_names(question, corrections, expanded),
                          corrected=corrected, formulas=found, shapes=shapes)

@@ -184,7 +184,7 @@ class Searcher:
         """What the confidence in an answer is computed from (indexer.confidence), given the question's
         best chunk cosine (Searcher.dense).
         Coverage here is of the question as typed: a corrected word still ranks by its correction, but
-        does not count as a word the notes use ("ingress" is not "ingest")."""
+        counts as a word the notes use only if it was one letter off ("kinesys", not "regularisaton")."""
         return Signals(top_cosine, plan.typed_coverage, bool(plan.unknown_names))
 
     def _side_best(self, mode: str, side: QueryPlan, vector: np.ndarray) -> int | None:
