@@ -92,7 +92,8 @@ def _count(n: int, noun: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="print them as a JSON object")
 @corpus_options
 def aliases(as_json, corpus, index_dir, model):
-    """List the acronyms that questions are expanded with: mined from the notes, plus your own.
+    """List the acronyms that questions are expanded with: mined from the notes, plus your own, plus
+    common ones (HPO, RL, …) whose phrase the notes write.
 
     Add or override aliases in a YAML file, ASKNOTES_ALIASES or else ~/.config/asknotes/aliases.yaml:
 
@@ -105,17 +106,20 @@ def aliases(as_json, corpus, index_dir, model):
       asknotes aliases
       ASKNOTES_ALIASES=my-aliases.yaml asknotes ask "HPO"
     """
+    from indexer.aliases import GLOSSARY
     from indexer.search import user_aliases_path
 
     searcher = open_searcher(corpus, index_dir, model)
+    known = {**searcher.aliases, **{k: [p] for k in GLOSSARY if (p := searcher.planner.common_acronym(k))}}
     if as_json:
-        click.echo(json.dumps(searcher.aliases, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(known, indent=2, ensure_ascii=False))
         return
-    width = max((len(k) for k in searcher.aliases), default=0)
-    for key in sorted(searcher.aliases):
-        click.echo(f"{key.upper():<{width}}  {' | '.join(searcher.aliases[key])}")
+    width = max((len(k) for k in known), default=0)
+    for key in sorted(known):
+        common = "" if key in searcher.aliases else "   (a common acronym; the notes write the phrase)"
+        click.echo(f"{key.upper():<{width}}  {' | '.join(known[key])}{common}")
     path = user_aliases_path()
-    click.echo(f"\n{len(searcher.aliases)} aliases; your own file: {path}"
+    click.echo(f"\n{len(known)} aliases; your own file: {path}"
                f"{'' if path.is_file() else ' (not there yet)'}", err=True)
 
 

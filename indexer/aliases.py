@@ -29,6 +29,39 @@ FOLLOWED_BY = re.compile(rf"\b({ACRONYM})[ \t]+((?:[a-z][a-z0-9-]*[ \t]+){{1,6}}
 TITLE_WORD = r"(?:[A-Z][a-z0-9]+(?:-[A-Z][a-z0-9]+)*|[A-Z]{2,}|[A-Z](?:-[A-Z][a-z0-9]+)+)"
 TITLE_TERM = re.compile(rf"\b((?:{TITLE_WORD}[ \t]+){{1,4}}{TITLE_WORD})\b")
 
+# Common ML and AWS acronyms and what they stand for, written from general knowledge. An acronym here is
+# expanded only when the notes never write it and do not define it, and then to the first of its phrases
+# the notes do write (query.Planner._glossary): "HPO" becomes "hyperparameter tuning" in notes that have
+# a section of that name, and "LLM" stays as typed in notes that never write "large language model".
+GLOSSARY: dict[str, tuple[str, ...]] = {
+    "ai": ("artificial intelligence",), "api": ("application programming interface",),
+    "asr": ("automatic speech recognition",), "auc": ("area under the curve",), "bow": ("bag of words",),
+    "cnn": ("convolutional neural network",), "cpu": ("central processing unit",),
+    "cv": ("cross validation", "computer vision"), "dl": ("deep learning",), "ebs": ("elastic block store",),
+    "ec2": ("elastic compute cloud",), "ecr": ("elastic container registry",), "ecs": ("elastic container service",),
+    "eda": ("exploratory data analysis",), "efs": ("elastic file system",), "eks": ("elastic kubernetes service",),
+    "emr": ("elastic mapreduce", "elastic map reduce"), "etl": ("extract transform load",),
+    "fnr": ("false negative rate",), "fpr": ("false positive rate",), "gan": ("generative adversarial network",),
+    "gbm": ("gradient boosting machine",), "gpu": ("graphics processing unit",), "gru": ("gated recurrent unit",),
+    "hpo": ("hyperparameter optimization", "hyperparameter optimisation", "hyperparameter tuning"),
+    "iam": ("identity and access management",), "iot": ("internet of things",), "kms": ("key management service",),
+    "knn": ("k nearest neighbors", "k nearest neighbours"), "lda": ("latent dirichlet allocation",),
+    "llm": ("large language model",), "lstm": ("long short term memory",), "mae": ("mean absolute error",),
+    "mape": ("mean absolute percentage error",), "ml": ("machine learning",),
+    "mlp": ("multilayer perceptron", "multi layer perceptron"), "mse": ("mean squared error",),
+    "mturk": ("mechanical turk",), "nb": ("naive bayes",), "ner": ("named entity recognition",),
+    "nlp": ("natural language processing",), "nn": ("neural network",), "ocr": ("optical character recognition",),
+    "pca": ("principal component analysis",), "rds": ("relational database service",),
+    "relu": ("rectified linear unit",), "rl": ("reinforcement learning",),
+    "rmse": ("root mean squared error", "root mean square error"), "rnn": ("recurrent neural network",),
+    "roc": ("receiver operating characteristic",), "s3": ("simple storage service",),
+    "sdk": ("software development kit",), "sgd": ("stochastic gradient descent",),
+    "smote": ("synthetic minority oversampling technique",), "sns": ("simple notification service",),
+    "sqs": ("simple queue service",), "stt": ("speech to text",), "svd": ("singular value decomposition",),
+    "svm": ("support vector machine",), "tnr": ("true negative rate",), "tpr": ("true positive rate",),
+    "tpu": ("tensor processing unit",), "tts": ("text to speech",), "vpc": ("virtual private cloud",),
+}
+
 CAPITALS = re.compile(r"[A-Z][^\s]*\s+[A-Z]|[A-Z][A-Za-z0-9]*[A-Z]")
 Aliases = dict[str, list[str]]  # lower-case acronym -> expansions, best first
 

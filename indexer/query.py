@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from . import tokenize as tok
-from .aliases import Aliases
+from .aliases import GLOSSARY, Aliases
 from .typos import Corrector, damerau
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
@@ -80,14 +80,14 @@ class Planner:
 
     def __init__(self, vocabulary: dict[str, int], aliases: Aliases, features: Features = Features(),
                  common_words: Callable[[], Collection[str]] | None = None,
-                 writes: Callable[[str, str], bool] | None = None,
+                 writes: Callable[..., bool] | None = None,
                  spell_out: Callable[[str], str | None] | None = None,
                  writes_formula: Callable[[list[str], list[str]], bool] | None = None):
         self.vocabulary = vocabulary
         self.aliases = aliases
         self.features = features
         self.corrector = Corrector(vocabulary, common_words)
-        self.writes = writes  # writes(a, b): do the notes write the word a directly before the word b?
+        self.writes = writes  # writes(a, b, ...): do the notes write these words one after the other?
         self.spell_out = spell_out  # spell_out("TPR"): the one phrase of the notes with those initials, or None
         self.writes_formula = writes_formula  # writes_formula(formulas, shapes): do the notes write one of them?
         self._most_sections = max(vocabulary.values(), default=1) + 1  # stands in for the section count
@@ -195,16 +195,32 @@ class Planner:
 
     def _expansions(self, text: str) -> dict[str, str]:
         """Acronym as typed -> what it stands for: the mined or user aliases ("RCF", plural "CNNs"), else, for
-        an acronym the notes never write, the one phrase they write with its initials ("TPR": "true
-        positive rate"; spell_out); not when the question spells it out itself."""
+        an acronym the notes never write, a common acronym's phrase the notes write ("HPO": "hyperparameter
+        tuning"; _glossary) or the one phrase they write with its initials ("TPR": "true positive rate";
+        spell_out); not when the question spells it out itself."""
         out = {}
         for word in WORD.findall(text):
             key = word.lower()
             key = key if key in self.aliases else key[:-1] if key.endswith("s") and key[:-1] in self.aliases else None
-            expansion = self.aliases[key][0] if key else self._spelled_out_in_notes(word)
+            expansion = self.aliases[key][0] if key else self._glossary(word) or self._spelled_out_in_notes(word)
             if expansion and not _spelled_out(text, expansion):
                 out[word] = expansion
         return out
+
+    def common_acronym(self, acronym: str) -> str | None:
+        """For a common acronym (aliases.GLOSSARY) that the notes never write nor define, the first of its
+        phrases the notes do write ("hpo" -> "hyperparameter tuning"), else None."""
+        low = acronym.lower()
+        if not self.writes or low not in GLOSSARY or low in self.aliases or tok.fold(low) in self.vocabulary:
+            return None
+        return next((p for p in GLOSSARY[low] if self.writes(*p.split())), None)
+
+    def _glossary(self, word: str) -> str | None:
+        """common_acronym for a question word typed in any case but, in lower case, not an English word
+        ("cv" is one, "hpo" is not)."""
+        if word.islower() and word in self.corrector.common_words:
+            return None
+        return self.common_acronym(word)
 
     def _spelled_out_in_notes(self, word: str) -> str | None:
         """For a 3-5 letter word the notes never use, typed in capitals or in lower case but then not an

@@ -124,6 +124,7 @@ class Searcher:
         self._lower_texts: list[str] | None = None
         self._all_text: str | None = None
         self._spelled_out: dict[str, str | None] = {}
+        self._writes: dict[str, bool] = {}
         self._heading_postings: dict[str, np.ndarray] | None = None
         self._compact_texts: list[str] | None = None
         self._shapes: list[set[str]] | None = None
@@ -236,11 +237,15 @@ class Searcher:
             self._all_text = "\n".join(self.lower_texts)
         return self._all_text
 
-    def writes(self, first: str, second: str) -> bool:
-        """Do the notes write the word `first` directly before the word `second`, either one perhaps in
-        the plural ("Principal Components")? For the typo check of common words, Planner._corrections."""
-        pattern = rf"\b{re.escape(first.lower())}(?:s|es)?[ \t]+{re.escape(second.lower())}(?:s|es)?\b"
-        return re.search(pattern, self.all_text) is not None
+    def writes(self, *words: str) -> bool:
+        """Do the notes write these words one after the other, on one line, any of them perhaps in the
+        plural ("Principal Components") or joined by hyphens ("K-Nearest")? For the typo check of common
+        words (Planner._corrections) and common acronyms' phrases (Planner._glossary); remembered."""
+        key = " ".join(w.lower() for w in words)
+        if key not in self._writes:
+            pattern = r"[ \t-]+".join(rf"{re.escape(w.lower())}(?:s|es)?" for w in words)
+            self._writes[key] = re.search(rf"\b{pattern}\b", self.all_text) is not None
+        return self._writes[key]
 
     def spelled_out(self, acronym: str) -> str | None:
         """The one run of words the notes write, on one line without punctuation or stopwords between,

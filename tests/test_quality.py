@@ -157,6 +157,30 @@ def test_an_acronym_the_notes_never_write_is_spelled_out_by_initials_when_only_o
     assert planner.plan("GAN").expansions == {"GAN": "gradient and noise"}
 
 
+def test_a_common_acronym_is_expanded_to_a_phrase_the_notes_write():
+    written = {"hyperparameter tuning", "reinforcement learning", "bag of words"}
+    planner = Planner({"hyperparameter": 2, "tuning": 1, "reinforcement": 1, "learning": 5, "bag": 1, "word": 2,
+                       "model": 4, "ml": 3}, {}, common_words=lambda: {"bow"},
+                      writes=lambda *words: " ".join(words) in written)
+    assert planner.plan("HPO in sagemaker").expansions == {"HPO": "hyperparameter tuning"}  # "optimization": not written
+    assert planner.plan("hpo").expansions == {"hpo": "hyperparameter tuning"}
+    plan = planner.plan("RL model")
+    assert plan.expansions == {"RL": "reinforcement learning"} and plan.coverage == 1.0
+    plan = planner.plan("an LLM model")
+    assert plan.expansions == {} and plan.unknown_names == ["LLM"]  # the notes never write "large language model"
+    assert planner.plan("bow model").expansions == {}  # in lower case the English word
+    assert planner.plan("BOW model").expansions == {"BOW": "bag of words"}
+    assert planner.plan("ML model").expansions == {}  # the notes write "ML" itself
+
+
+def test_the_bundled_notes_say_which_phrases_they_write(bundled_searcher):
+    assert bundled_searcher.writes("hyperparameter", "tuning")
+    assert bundled_searcher.writes("k", "nearest", "neighbour")  # "K-Nearest Neighbour"
+    assert not bundled_searcher.writes("large", "language", "model")
+    answer = bundled_searcher.ask("HPO job settings", k=1)
+    assert answer.confident and answer.hits[0].path[-1] == "Hyperparameter Tuning"
+
+
 def test_the_bundled_notes_spell_out_tpr_and_tnr(bundled_searcher):
     assert bundled_searcher.spelled_out("TPR") == "true positive rate"
     assert bundled_searcher.spelled_out("GAN") is None  # no run of words with those initials
@@ -312,7 +336,8 @@ def test_cli_lists_aliases_with_the_users_own(bundled_index_dir, tmp_path, monke
     assert result.exit_code == 0
     rows = {line.split()[0]: line.split(maxsplit=1)[1] for line in result.stdout.splitlines() if line.strip()}
     assert rows["RCF"] == "Random Cut Forest"  # mined from the notes
-    assert rows["HPO"] == "Hyperparameter Tuning"  # the user's own
+    assert rows["HPO"] == "Hyperparameter Tuning"  # the user's own, before the common acronym's phrase
+    assert rows["RL"].startswith("reinforcement learning") and "common acronym" in rows["RL"]
     ask = CliRunner().invoke(cli, ["ask", "HPO", "--index-dir", str(bundled_index_dir), "--json", "-k", "1"])
     assert json.loads(ask.stdout)[0]["path"][-1] == "Hyperparameter Tuning"
 
