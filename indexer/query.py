@@ -62,7 +62,7 @@ class QueryPlan:
     expansions: dict[str, str] = field(default_factory=dict)
     sides: list["QueryPlan"] = field(default_factory=list)  # the two sides of an "X vs Y" question
     coverage: float = 0.0  # IDF-weighted share of the question's words the notes know (0..1)
-    typed_coverage: float = 0.0  # the same with corrections of more than one letter not counted as known (what confidence reads)
+    typed_coverage: float = 0.0  # the same, corrections of more than one letter not known (confidence reads it)
     unknown_names: list[str] = field(default_factory=list)  # "Kubernetes", "GAN": names the notes never use
     formulas: list[str] = field(default_factory=list)  # math in the question, compacted: "tp/(tp+fn)"
     shapes: list[str] = field(default_factory=list)  # and its shape, "1-x^2-x^2" (formula_shapes)
@@ -134,7 +134,8 @@ class Planner:
         fixed = {tok.fold(w.lower()) for w in corrections}
         n = self._most_sections
         known = total = math.log(n) + 0.1 if known_formula else 0.0
-        words = SHAPED.sub(" ", question) if known_formula else question
+        words = SHAPED.sub(lambda m: " " if OPERATORS.search(m.group(0)) else m.group(0), question) \
+            if known_formula else question  # math goes, hyphenated words ("k-means") stay
         terms = [t for t in tok.tokenize(words)
                  if not t.isdigit() and (t not in CHAT_WORDS or t in self.vocabulary)]
         weight = {t: math.log(n / self.vocabulary.get(t, 1)) + 0.1 for t in terms}

@@ -226,6 +226,17 @@ def test_a_formulas_shape_keeps_numbers_and_operators(question, shapes):
     assert formula_shapes(question) == shapes
 
 
+def test_a_formula_the_notes_write_counts_as_known_and_its_letters_as_no_words():
+    from indexer import tokenize as tok
+    vocabulary = {t: 1 for t in tok.tokenize("k-means gini")}
+    planner = Planner(vocabulary, {}, writes_formula=lambda formulas, shapes: "1-x^2-x^2" in shapes)
+    assert planner.plan("1 - p(a)^2 - p(b)^2").coverage == 1.0  # was 0: "p", "b" are no notes words
+    unknown_word = planner.plan("xyzzy 1 - p(a)^2 - p(b)^2").coverage
+    assert 0 < unknown_word < 1.0
+    assert planner.plan("k-means xyzzy 1 - p(a)^2 - p(b)^2").coverage > unknown_word  # "k-means" is a word, no math
+    assert planner.plan("1 - p(a)^3").coverage == 0.0  # a formula the notes do not write: letters as words
+
+
 def test_notes_formulas_have_the_same_shapes_whatever_their_operands_are_called():
     notes = ("- 1 – (probability of class A)^2 – (probability of other)^2\n"
              "- Std dev = sqrt(variance). variance = (each point – mean)^2 / number of samples")
