@@ -29,10 +29,11 @@ FOLLOWED_BY = re.compile(rf"\b({ACRONYM})[ \t]+((?:[a-z][a-z0-9-]*[ \t]+){{1,6}}
 TITLE_WORD = r"(?:[A-Z][a-z0-9]+(?:-[A-Z][a-z0-9]+)*|[A-Z]{2,}|[A-Z](?:-[A-Z][a-z0-9]+)+)"
 TITLE_TERM = re.compile(rf"\b((?:{TITLE_WORD}[ \t]+){{1,4}}{TITLE_WORD})\b")
 
-# Common ML and AWS acronyms and what they stand for, written from general knowledge. An acronym here is
-# expanded only when the notes never write it and do not define it, and then to the first of its phrases
-# the notes do write (query.Planner._glossary): "HPO" becomes "hyperparameter tuning" in notes that have
-# a section of that name, and "LLM" stays as typed in notes that never write "large language model".
+# Common ML and AWS acronyms and what they stand for, written from general knowledge, and a few chat
+# abbreviations ("algo"). One is expanded only when the notes never write it and do not define it, and
+# then to the first of its phrases the notes do write (query.Planner.common_acronym): "HPO" becomes
+# "hyperparameter tuning" in notes that have a section of that name, and "LLM" stays as typed in notes
+# that never write "large language model".
 GLOSSARY: dict[str, tuple[str, ...]] = {
     "ai": ("artificial intelligence",), "api": ("application programming interface",),
     "asr": ("automatic speech recognition",), "auc": ("area under the curve",), "bow": ("bag of words",),
@@ -60,6 +61,10 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "sqs": ("simple queue service",), "stt": ("speech to text",), "svd": ("singular value decomposition",),
     "svm": ("support vector machine",), "tnr": ("true negative rate",), "tpr": ("true positive rate",),
     "tpu": ("tensor processing unit",), "tts": ("text to speech",), "vpc": ("virtual private cloud",),
+    "gbdt": ("gradient boosted decision trees", "gradient boosted trees", "gradient boosting"),
+    # chat abbreviations
+    "algo": ("algorithm",), "config": ("configuration",), "env": ("environment",), "eval": ("evaluation",),
+    "lib": ("library",), "param": ("parameter",), "perf": ("performance",), "repo": ("repository",),
 }
 
 CAPITALS = re.compile(r"[A-Z][^\s]*\s+[A-Z]|[A-Z][A-Za-z0-9]*[A-Z]")

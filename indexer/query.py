@@ -170,6 +170,8 @@ class Planner:
             low = word.lower()
             if low in tok.STOPWORDS or low in self.aliases or tok.fold(low) in self.vocabulary:
                 continue
+            if self._glossary(word):  # "algo" is short for algorithm, not a slip for "also"
+                continue
             if len(word) > 1 and word.isupper():  # an acronym as typed ("MAPE", "ODBC"), not a misspelling
                 continue
             if low in self.corrector.common_words:
@@ -212,9 +214,10 @@ class Planner:
         """For a common acronym (aliases.GLOSSARY) that the notes never write nor define, the first of its
         phrases the notes do write ("hpo" -> "hyperparameter tuning"), else None."""
         low = acronym.lower()
-        if not self.writes or low not in GLOSSARY or low in self.aliases or tok.fold(low) in self.vocabulary:
+        if not self.writes or low in self.aliases or tok.fold(low) in self.vocabulary:
             return None
-        return next((p for p in GLOSSARY[low] if self.writes(*p.split())), None)
+        key = low if low in GLOSSARY else low[:-1] if low.endswith("s") and low[:-1] in GLOSSARY else None  # "algos"
+        return next((p for p in GLOSSARY[key] if self.writes(*p.split())), None) if key else None
 
     def _glossary(self, word: str) -> str | None:
         """common_acronym for a question word typed in any case but, in lower case, not an English word

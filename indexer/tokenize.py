@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-TOKENIZER_VERSION = 2
+TOKENIZER_VERSION = 3  # 3: joined forms folded as typed words are
 TOKEN = re.compile(r"[a-z0-9]+(?:[.\-/'’][a-z0-9]+)*")
 ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])s\b")  # "AMIs", "GPUs": an acronym and a lower-case s
 JOINERS = re.compile(r"[.\-/]")
@@ -49,7 +49,7 @@ def tokenize(text: str) -> list[str]:
         parts = [p for p in JOINERS.split(raw) if p]
         if len(parts) > 1:
             terms.append(raw)
-            terms.append("".join(parts))
+            terms.append(fold("".join(parts)))  # folded as a typed word is: "k-means" meets "kmeans"
             terms.extend(fold(p) for p in parts if p not in STOPWORDS)
         else:
             terms.append(fold(raw))

@@ -173,6 +173,13 @@ def test_a_common_acronym_is_expanded_to_a_phrase_the_notes_write():
     assert planner.plan("ML model").expansions == {}  # the notes write "ML" itself
 
 
+def test_a_chat_abbreviation_is_expanded_not_corrected_to_a_look_alike():
+    planner = Planner({"algorithm": 3, "also": 2, "sagemaker": 5}, {}, writes=lambda *words: words == ("algorithm",))
+    plan = planner.plan("best algo for sagemaker")
+    assert plan.corrections == {} and plan.expansions == {"algo": "algorithm"}  # not "also"
+    assert planner.plan("which algos").expansions == {"algos": "algorithm"}
+
+
 def test_the_bundled_notes_say_which_phrases_they_write(bundled_searcher):
     assert bundled_searcher.writes("hyperparameter", "tuning")
     assert bundled_searcher.writes("k", "nearest", "neighbour")  # "K-Nearest Neighbour"

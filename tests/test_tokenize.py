@@ -9,7 +9,7 @@ from indexer.tokenize import fold, tokenize
     ("when to use L1", ["l1"]),
     ("F1 score", ["f1", "score"]),
     ("TF-IDF", ["tf-idf", "tfidf", "tf", "idf"]),
-    ("k-means clustering", ["k-means", "kmeans"]),
+    ("k-means clustering", ["k-means", "kmean"]),
     ("data in S3", ["s3"]),
     ("ml.p2.xlarge", ["ml.p2.xlarge", "p2"]),
     ("Kinesis Firehose!", ["kinesis", "firehose"]),
@@ -34,6 +34,7 @@ def test_plural_folding(word, folded):
 
 def test_query_and_notes_forms_meet():
     assert set(tokenize("tfidf")) & set(tokenize("TF-IDF"))
+    assert set(tokenize("kmeans")) & set(tokenize("K-Means"))  # the joined form is folded as a typed word is
     assert set(tokenize("SVM")) & set(tokenize("SVMs"))
 
 
