@@ -33,12 +33,13 @@ TITLE_TERM = re.compile(rf"\b((?:{TITLE_WORD}[ \t]+){{1,4}}{TITLE_WORD})\b")
 # abbreviations ("algo"). One is expanded only when the notes never write it and do not define it, and
 # then to the first of its phrases the notes do write (query.Planner.common_acronym): "HPO" becomes
 # "hyperparameter tuning" in notes that have a section of that name, and "LLM" stays as typed in notes
-# that never write "large language model".
+# that never write "large language model". Ambiguous ones are left out: LR (learning rate, linear or
+# logistic regression), CV (cross validation, computer vision, a résumé).
 GLOSSARY: dict[str, tuple[str, ...]] = {
     "ai": ("artificial intelligence",), "api": ("application programming interface",),
     "asr": ("automatic speech recognition",), "auc": ("area under the curve",), "bow": ("bag of words",),
     "cnn": ("convolutional neural network",), "cpu": ("central processing unit",),
-    "cv": ("cross validation", "computer vision"), "dl": ("deep learning",), "ebs": ("elastic block store",),
+    "dl": ("deep learning",), "ebs": ("elastic block store",),
     "ec2": ("elastic compute cloud",), "ecr": ("elastic container registry",), "ecs": ("elastic container service",),
     "eda": ("exploratory data analysis",), "efs": ("elastic file system",), "eks": ("elastic kubernetes service",),
     "emr": ("elastic mapreduce", "elastic map reduce"), "etl": ("extract transform load",),

@@ -221,7 +221,7 @@ class Planner:
 
     def _glossary(self, word: str) -> str | None:
         """common_acronym for a question word typed in any case but, in lower case, not an English word
-        ("cv" is one, "hpo" is not)."""
+        ("bow" is one, "hpo" is not)."""
         if word.islower() and word in self.corrector.common_words:
             return None
         return self.common_acronym(word)
