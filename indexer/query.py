@@ -26,11 +26,13 @@ COMPARISONS = [
 ]
 NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z0-9]*|[A-Z][a-z]+)\b")
 # A math expression: operands joined by / + * ^ = ("TP/(TP+FN)", "(TP + TN) / Total", "sum of weights^2").
-FORMULA = re.compile(r"[\w().√]+(?:\s*[/+*^=]\s*[\w().√]+)+")
+# Each starts where an operand does (the lookbehind), so a long run of operand characters with no
+# operator after it ("((((…" or a pasted token) is scanned once, not once from each of its characters.
+FORMULA = re.compile(r"(?<![\w().√])[\w().√]+(?:\s*[/+*^=]\s*[\w().√]+)+")
 OPERATORS = re.compile(r"[/+*^]")
 # The same with "-" as an operator too, for a formula's shape ("1 - p(a)^2 - p(b)^2"); shapes need more
 # operators than exact formulas do (_shaped), so "state-of-the-art" or "x/y" never has one.
-SHAPED = re.compile(r"[\w().√]+(?:\s*[-–—−/+*^=×]\s*[\w().√]+)+")
+SHAPED = re.compile(r"(?<![\w().√])[\w().√]+(?:\s*[-–—−/+*^=×]\s*[\w().√]+)+")
 SHAPE_TOKEN = re.compile(r"\d+(?:\.\d+)?(?![\w√])|[\w.√]+|[-/+*^]")
 SHAPE_OPERATORS = 3
 # What people add when they ask a bot, not what they ask about: left out of coverage (unless the notes use
