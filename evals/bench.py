@@ -209,8 +209,7 @@ def warm_part(notes: Path, index_dir: Path, cache: Path) -> list[Row | str]:
     searcher = Searcher.open(corpus=notes, index_dir=index_dir)
     for q in questions[:20]:
         searcher.search(q, k=5)
-    query = [clock(searcher.search, q, 5) for q in questions]
-    embed = [clock(searcher.embedder.encode, [q]) for q in questions]
+    query, embed = interleaved(searcher, questions)
     onnx_hits = {q: searcher.search(q, k=5) for q in questions}
 
     from indexer.embed import (
@@ -220,8 +219,7 @@ def warm_part(notes: Path, index_dir: Path, cache: Path) -> list[Row | str]:
     st = Searcher(searcher.index, Embedder())
     for q in questions[:20]:
         st.search(q, k=5)
-    st_query = [clock(st.search, q, 5) for q in questions]
-    st_embed = [clock(st.embedder.encode, [q]) for q in questions]
+    st_query, st_embed = interleaved(st, questions)
     same, worst = 0, 0.0
     for q in questions:
         a, b = onnx_hits[q], st.search(q, k=5)
@@ -242,6 +240,17 @@ def warm_part(notes: Path, index_dir: Path, cache: Path) -> list[Row | str]:
             "ST embedding"),
         Row("query embedding alone (sentence-transformers)", st_embed, "ms"),
     ]
+
+
+def interleaved(searcher, questions: list[str]) -> tuple[list[float], list[float]]:
+    """Each question's warm query time and its embedding alone, timed one right after the other, so that
+    the machine's drift (frequency, other load) falls on both alike and their ratio compares like with
+    like; two separate passes put minutes between them, and the ratio moved by a quarter from run to run."""
+    query, embed = [], []
+    for q in questions:
+        query.append(clock(searcher.search, q, 5))
+        embed.append(clock(searcher.embedder.encode, [q]))
+    return query, embed
 
 
 def breakdown(searcher, questions: list[str]) -> dict[str, list[float]]:
