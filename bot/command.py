@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from cli.options import corpus_options, open_searcher
+from cli.options import corpus_options, count, open_searcher
 
 STOP_GRACE = 5.0  # seconds Ctrl+C waits for answers in progress (a Slack call may hang for 30 s)
 
@@ -95,15 +95,12 @@ def slack(http: bool, host: str, port: int, corpus: str | None, index_dir: str |
 
 def _stop(listeners) -> None:
     """Let answers in progress finish, for up to STOP_GRACE seconds, then go."""
-    if listeners.active:
-        _say(f"stopping: finishing {_answers(listeners.active)} in progress (up to {STOP_GRACE:g} s)")
+    active = listeners.active
+    if active:
+        _say(f"stopping: finishing {count(active, 'answer')} in progress (up to {STOP_GRACE:g} s)")
     left = listeners.drain(STOP_GRACE)
-    _say(f"stopped; {_answers(left)} still waiting on Slack {'was' if left == 1 else 'were'} dropped" if left
+    _say(f"stopped; {count(left, 'answer')} still waiting on Slack {'was' if left == 1 else 'were'} dropped" if left
          else "stopped")
-
-
-def _answers(n: int) -> str:
-    return f"{n} answer" if n == 1 else f"{n} answers"
 
 
 def _say(message: str) -> None:

@@ -14,7 +14,7 @@ import click
 
 from indexer import __version__
 
-from .options import corpus_options, open_searcher
+from .options import corpus_options, count, open_searcher
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 MODES = ("hybrid", "bm25", "dense")
@@ -78,14 +78,10 @@ def index(path, force, corpus, index_dir, model):
     start = time.perf_counter()
     searcher = open_searcher(path or corpus, index_dir, model, rebuild=force)
     m = searcher.index.manifest
-    click.echo(f"index ready: {_count(m['sections'], 'section')}, {_count(m['chunks'], 'chunk')} from "
-               f"{_count(len(m['corpus_files']), 'file')} of {m['corpus']} ({time.perf_counter() - start:.1f} s)")
+    click.echo(f"index ready: {count(m['sections'], 'section')}, {count(m['chunks'], 'chunk')} from "
+               f"{count(len(m['corpus_files']), 'file')} of {m['corpus']} ({time.perf_counter() - start:.1f} s)")
     if path:
         click.echo(f"ask it with: asknotes ask --corpus {path} \"your question\"  (or set ASKNOTES_CORPUS)")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

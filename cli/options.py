@@ -19,6 +19,11 @@ def corpus_options(f):
     return f
 
 
+def count(n: int, noun: str) -> str:
+    """ "1 section", "2 sections": a count with its noun in the right number."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class ProgressBar:
     """An embedding progress bar on stderr, shown only for work big enough to wait on."""
 

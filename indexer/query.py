@@ -205,8 +205,7 @@ class Planner:
         spell_out); not when the question spells it out itself."""
         out = {}
         for word in WORD.findall(text):
-            key = word.lower()
-            key = key if key in self.aliases else key[:-1] if key.endswith("s") and key[:-1] in self.aliases else None
+            key = _entry(word.lower(), self.aliases)
             expansion = self.aliases[key][0] if key else self._glossary(word) or self._spelled_out_in_notes(word)
             if expansion and not _spelled_out(text, expansion):
                 out[word] = expansion
@@ -218,7 +217,7 @@ class Planner:
         low = acronym.lower()
         if not self.writes or low in self.aliases or tok.fold(low) in self.vocabulary:
             return None
-        key = low if low in GLOSSARY else low[:-1] if low.endswith("s") and low[:-1] in GLOSSARY else None  # "algos"
+        key = _entry(low, GLOSSARY)
         return next((p for p in GLOSSARY[key] if self.writes(*p.split())), None) if key else None
 
     def _glossary(self, word: str) -> str | None:
@@ -239,6 +238,11 @@ class Planner:
         if word.isupper() or (word.islower() and low not in self.corrector.common_words):
             return self.spell_out(word)
         return None
+
+
+def _entry(word: str, table: Collection[str]) -> str | None:
+    """The word's key in an acronym table, as typed or without a plural "s" ("CNNs", "algos"), or None."""
+    return word if word in table else word[:-1] if word.endswith("s") and word[:-1] in table else None
 
 
 def compact(text: str) -> str:

@@ -128,6 +128,7 @@ class Searcher:
         self._heading_postings: dict[str, np.ndarray] | None = None
         self._compact_texts: list[str] | None = None
         self._shapes: list[set[str]] | None = None
+        self._formula_memo: tuple[tuple, np.ndarray] | None = None  # the last question's formula_sections
 
     @classmethod
     def open(cls, corpus: Path | str | None = None, index_dir: Path | str | None = None, model: str | None = None,
@@ -274,11 +275,15 @@ class Searcher:
 
     def formula_sections(self, formulas: list[str], shapes: list[str]) -> np.ndarray:
         """Per section, how many of the formulas it writes as typed; where none, 1 if it writes one of
-        the shapes (query.formula_shapes)."""
+        the shapes (query.formula_shapes). The planner asks first (writes_formula), then the ranking: the
+        last answer is kept for the second asking."""
+        key, memo = (tuple(formulas), tuple(shapes)), self._formula_memo
+        if memo is not None and memo[0] == key:
+            return memo[1]
         written = np.zeros(len(self.index.sections), dtype=np.float32)
         if formulas:
             if self._compact_texts is None:
-                self._compact_texts = [compact(f"{s.path[-1]}\n{s.text}") for s in self.index.sections]
+                self._compact_texts = [compact(t) for t in self.lower_texts]
             for formula in formulas:
                 written += self._holding(formula, self._compact_texts)
         if shapes:
@@ -287,6 +292,7 @@ class Searcher:
             shaped = np.fromiter((bool(found.intersection(shapes)) for found in self._shapes),
                                  dtype=np.float32, count=len(self._shapes))
             written = np.where(written > 0, written, shaped)
+        self._formula_memo = (key, written)
         return written
 
     def writes_formula(self, formulas: list[str], shapes: list[str]) -> bool:
