@@ -25,6 +25,10 @@ COMPARISONS = [
                r"(?P<a>[^,?]+?) or (?P<b>[^,?]+?)[?.!]*$", re.I),
 ]
 NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z0-9]*|[A-Z][a-z]+)\b")
+# A vendor's name and the word after it: "Amazon Kendra", "sagemaker clarify" name a product, even when the
+# word is an English one ("Personalize", "Forecast"). The lookahead lets "Amazon SageMaker Clarify" be read
+# as "Amazon SageMaker" and "SageMaker Clarify".
+VENDOR = re.compile(r"\b(amazon|aws|sagemaker|azure|google|microsoft)\s+(?=([A-Za-z][A-Za-z0-9]*))", re.I)
 # A math expression: operands joined by / + * ^ = ("TP/(TP+FN)", "(TP + TN) / Total", "sum of weights^2").
 # Each starts where an operand does (the lookbehind), so a long run of operand characters with no
 # operator after it ("((((…" or a pasted token) is scanned once, not once from each of its characters.
@@ -149,14 +153,20 @@ class Planner:
     def unknown_names(self, question: str, corrections: dict[str, str], expanded: Collection[str] = ()) -> list[str]:
         """Capitalised or upper-case words (not opening a sentence) that the notes never use and that are
         not common English words: a question about "DynamoDB" or "Kubernetes" is most likely about
-        something the notes do not cover; one with "English" or "Japanese" in it need not be."""
-        out = []
-        for m in NAME.finditer(question):
-            word = m.group(1)
-            if word in corrections or word.lower() in self.aliases or word.lower() in expanded:
-                continue
-            known = set(tok.tokenize(word)) & self.vocabulary.keys()
-            if not known and word.lower() not in self.corrector.common_words:
+        something the notes do not cover; one with "English" or "Japanese" in it need not be. And a word
+        the notes never use right after a vendor's name, English or not: "Amazon Kendra", "SageMaker
+        Clarify", "amazon personalize" (VENDOR)."""
+        names = [m.group(1) for m in NAME.finditer(question)
+                 if m.group(1).lower() not in self.corrector.common_words]
+        # A product name is capitalised; in a question typed all in lower case, case says nothing.
+        # "AWS credentials" or "SageMaker: eyeballing" name no product.
+        products = [m.group(2) for m in VENDOR.finditer(question)
+                    if (m.group(2)[0].isupper() or m.group(1).islower())
+                    and len(m.group(2)) > 2 and m.group(2).lower() not in tok.STOPWORDS]
+        out: list[str] = []
+        for word in names + products:
+            explained = word in corrections or word.lower() in self.aliases or word.lower() in expanded
+            if not explained and word not in out and not set(tok.tokenize(word)) & self.vocabulary.keys():
                 out.append(word)
         return out
 

@@ -144,6 +144,19 @@ def test_unknown_names_and_coverage():
     assert planner.plan("sourdough proofing").coverage == 0.0
 
 
+def test_a_word_the_notes_never_use_after_a_vendors_name_is_an_unknown_product_english_or_not():
+    planner = Planner({"sagemaker": 3, "amazon": 2, "aws": 2, "comprehend": 1, "bias": 1, "credential": 1},
+                      {}, common_words=lambda: {"clarify", "personalize", "kendra", "basically"})
+    assert planner.plan("SageMaker Clarify bias").unknown_names == ["Clarify"]
+    assert planner.plan("amazon personalize recommendations").unknown_names == ["personalize"]
+    assert planner.plan("what is Amazon Kendra used for").unknown_names == ["Kendra"]
+    assert planner.plan("Amazon SageMaker Clarify").unknown_names == ["Clarify"]
+    assert planner.plan("amazon comprehend").unknown_names == []  # a product the notes name
+    assert planner.plan("why AWS refused my launch").unknown_names == []  # capitalised vendor, plain word
+    assert planner.plan("tuning in SageMaker: basically").unknown_names == []  # not one name
+    assert planner.plan("aws credential").unknown_names == []
+
+
 def test_an_acronym_the_notes_never_write_is_spelled_out_by_initials_when_only_one_phrase_fits():
     phrases = {"TPR": "true positive rate", "GAN": "gradient and noise"}
     planner = Planner({"true": 2, "positive": 3, "rate": 4, "recall": 2}, {}, common_words=lambda: {"gan"},
