@@ -353,7 +353,9 @@ def test_cli_shows_corrections_verdict_and_best_lines(bundled_index_dir):
     full = runner.invoke(cli, ["ask", "kinesys firehose", "--index-dir", str(bundled_index_dir), "-k", "1", "--full"])
     assert "┆ …" not in full.stdout and len(full.stdout) > len(typo.stdout)
     ood = runner.invoke(cli, ["ask", "who painted the Mona Lisa", "--index-dir", str(bundled_index_dir)])
-    assert ood.exit_code == 0 and "No confident match" in ood.stdout
+    assert ood.exit_code == 0 and "No confident match" in ood.stdout and "never mention" not in ood.stdout
+    kendra = runner.invoke(cli, ["ask", "what is Amazon Kendra used for", "--index-dir", str(bundled_index_dir)])
+    assert "No confident match (confidence 0.0" in kendra.stdout and "the notes never mention Kendra)" in kendra.stdout
     data = json.loads(runner.invoke(cli, ["ask", "who painted the Mona Lisa", "--index-dir",
                                           str(bundled_index_dir), "--json"]).stdout)
     assert data and all(h["confident"] is False and 0 <= h["confidence"] < 0.5 for h in data)
