@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,11 +119,12 @@ def _quoted(question: str) -> str:
 
 
 def answer(question: str, hits: list, *, more: bool = False, shareable: bool = False,
-           asker: str | None = None) -> Message:
+           asker: str | None = None, unknown: Sequence[str] = ()) -> Message:
     """The reply to a question: a header, each hit with its feedback buttons, then More / Share buttons.
 
     `more`: there are results after these; `shareable`: the reply is ephemeral and can be posted to
-    the channel; `asker`: the Slack user id to credit when a reply was shared.
+    the channel; `asker`: the Slack user id to credit when a reply was shared; `unknown`: names in the
+    question that the notes never mention, said when the answer is not confident.
     """
     if not hits:
         return no_results(question)
@@ -131,7 +133,9 @@ def answer(question: str, hits: list, *, more: bool = False, shareable: bool = F
     credit = asker and re.fullmatch(r"[UW][A-Z0-9]+", asker)  # a user id, never free text
     header = (f"<@{asker}> shared notes" if credit else "Notes") + f" for {_quoted(question)}{span}"
     if not getattr(hits[0], "confident", True):  # the core abstained: these are only the nearest sections
-        header = f"No confident match for {_quoted(question)}. The nearest sections, which may not answer it{span}:"
+        never = ", ".join(escape(name) for name in dict.fromkeys(unknown))
+        why = f" (the notes never mention {never})" if never else ""
+        header = f"No confident match for {_quoted(question)}{why}. The nearest sections, which may not answer it{span}:"
     room = (BLOCKS_MAX - 2) // 2  # header and buttons, then two blocks a hit
     shown = hits[:room]
     blocks = [_context(header)]

@@ -46,23 +46,25 @@ class Asknotes:
 
     # --- core: question -> message -------------------------------------------------------------
 
-    def results(self, question: str, offset: int = 0) -> tuple[list, bool]:
-        """Results offset+1 … offset+k, and whether more follow. Raises what the search raises."""
+    def results(self, question: str, offset: int = 0) -> tuple[list, bool, list[str]]:
+        """Results offset+1 … offset+k, whether more follow, and the names in the question that the notes
+        never mention. Raises what the search raises."""
         # Bolt runs listeners in a thread pool; the embedder's tokenizer must not be shared between threads.
         with self._search_lock:
-            hits = self.searcher.search(question, k=offset + self.k + 1)
-        return hits[offset: offset + self.k], len(hits) > offset + self.k
+            found = self.searcher.ask(question, k=offset + self.k + 1)
+        hits = found.hits
+        return hits[offset: offset + self.k], len(hits) > offset + self.k, found.plan.unknown_names
 
     def reply(self, question: str, offset: int = 0, shareable: bool = False) -> Message:
         """The message answering a question: usage for none or "help", an apology if the search fails."""
         if question.strip().lower() in HELP_WORDS:
             return blocks.usage()
         try:
-            hits, more = self.results(question, offset)
+            hits, more, unknown = self.results(question, offset)
         except Exception:
             log.exception("search failed for question %r", question[:200])
             return blocks.apology()
-        return blocks.answer(question, hits, more=more, shareable=shareable)
+        return blocks.answer(question, hits, more=more, shareable=shareable, unknown=unknown)
 
     # --- events ----------------------------------------------------------------------------------
 
@@ -120,12 +122,12 @@ class Asknotes:
         if value is None:
             return
         try:
-            hits, more = self.results(value["q"])
+            hits, more, unknown = self.results(value["q"])
         except Exception:
             log.exception("search failed while sharing question %r", value["q"][:200])
             respond(response_type="ephemeral", replace_original=False, **blocks.apology().as_kwargs())
             return
-        message = blocks.answer(value["q"], hits, more=more, asker=(body.get("user") or {}).get("id"))
+        message = blocks.answer(value["q"], hits, more=more, asker=(body.get("user") or {}).get("id"), unknown=unknown)
         respond(response_type="in_channel", replace_original=False, **message.as_kwargs())
         respond(delete_original=True)
 

@@ -27,6 +27,7 @@ class FakeSearcher:
     hits: list[Hit] = field(default_factory=lambda: [make_hit(r, f"Topic {r}") for r in range(1, 8)])
     questions: list[str] = field(default_factory=list)
     gate: threading.Event | None = None
+    unknown: list[str] = field(default_factory=list)  # what the plan says the notes never mention
 
     def __post_init__(self):
         self.sections = [Section(file="notes.md", path=("Study Notes", h.path[-1]), line_start=h.line_start,
@@ -43,6 +44,9 @@ class FakeSearcher:
         if "explode" in question:
             raise RuntimeError("index exploded")
         return self.hits[:k]
+
+    def ask(self, question: str, k: int = 5, mode: str = "hybrid") -> SimpleNamespace:
+        return SimpleNamespace(hits=self.search(question, k, mode), plan=SimpleNamespace(unknown_names=self.unknown))
 
 
 @dataclass

@@ -183,3 +183,7 @@ def test_an_unconfident_answer_says_so():
     assert "No confident match" not in sure.text and "No confident match" not in json.dumps(sure.blocks)
     assert unsure.text.startswith("No confident match")
     assert block_texts(unsure.blocks).startswith("No confident match")
+    kendra = answer("what is Amazon Kendra", [replace(make_hit(1), confident=False)], unknown=["Kendra", "<b>"])
+    assert block_texts(kendra.blocks).startswith(
+        "No confident match for “what is Amazon Kendra” (the notes never mention Kendra, &lt;b&gt;).")
+    assert "never mention" not in block_texts(answer("firehose", [make_hit(1)], unknown=["Kendra"]).blocks)

@@ -49,6 +49,17 @@ def test_more_results_continue_where_the_last_page_ended(bot):
     assert "asknotes_more" not in buttons(message.blocks)
 
 
+def test_an_unconfident_reply_names_what_the_notes_never_mention(tmp_path):
+    from dataclasses import replace
+
+    from bot_fakes import make_hit
+
+    searcher = FakeSearcher(hits=[replace(make_hit(1), confident=False)], unknown=["Kendra"])
+    message = Asknotes(searcher, tmp_path / "feedback.jsonl").reply("what is Amazon Kendra")
+    assert texts(message.as_kwargs()).startswith("No confident match for “what is Amazon Kendra” (the notes never "
+                                                 "mention Kendra)")
+
+
 def test_a_failing_search_gets_an_apology_and_is_logged(bot, caplog):
     with caplog.at_level(logging.ERROR, logger="asknotes.bot"):
         message = bot.reply("please explode")
