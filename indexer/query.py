@@ -25,10 +25,11 @@ COMPARISONS = [
                r"(?P<a>[^,?]+?) or (?P<b>[^,?]+?)[?.!]*$", re.I),
 ]
 NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z0-9]*|[A-Z][a-z]+)\b")
-# A vendor's name and the word after it: "Amazon Kendra", "sagemaker clarify" name a product, even when the
-# word is an English one ("Personalize", "Forecast"). The lookahead lets "Amazon SageMaker Clarify" be read
-# as "Amazon SageMaker" and "SageMaker Clarify".
-VENDOR = re.compile(r"\b(amazon|aws|sagemaker|azure|google|microsoft)\s+(?=([A-Za-z][A-Za-z0-9]*))", re.I)
+# A vendor's name and the word or two after it: "Amazon Kendra", "sagemaker clarify", "SageMaker Model
+# Monitor" name a product, even when the words are English ones ("Personalize", "Forecast"). The lookahead
+# lets "Amazon SageMaker Clarify" be read as "Amazon SageMaker" and "SageMaker Clarify".
+VENDORS = ("amazon", "aws", "sagemaker", "azure", "google", "microsoft")
+VENDOR = re.compile(rf"\b((?i:{'|'.join(VENDORS)}))\s+(?=([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z][A-Za-z0-9]*){{0,2}}))")
 # A math expression: operands joined by / + * ^ = ("TP/(TP+FN)", "(TP + TN) / Total", "sum of weights^2").
 # Each starts where an operand does (the lookbehind), so a long run of operand characters with no
 # operator after it ("((((…" or a pasted token) is scanned once, not once from each of its characters.
@@ -155,7 +156,8 @@ class Planner:
         not common English words: a question about "DynamoDB" or "Kubernetes" is most likely about
         something the notes do not cover; one with "English" or "Japanese" in it need not be. And a word
         the notes never use right after a vendor's name, English or not: "Amazon Kendra", "SageMaker
-        Clarify", "amazon personalize" (VENDOR)."""
+        Clarify", "amazon personalize" (VENDOR); or words the notes never write together there
+        ("SageMaker Model Monitor", _unknown_products)."""
         names = [m.group(1) for m in NAME.finditer(question)
                  if m.group(1).lower() not in self.corrector.common_words]
         # A product name is capitalised; in a question typed all in lower case, case says nothing.
@@ -168,6 +170,25 @@ class Planner:
             explained = word in corrections or word.lower() in self.aliases or word.lower() in expanded
             if not explained and word not in out and not set(tok.tokenize(word)) & self.vocabulary.keys():
                 out.append(word)
+        return out + [name for name in self._unknown_products(question, corrections) if not set(name.split()) & set(out)]
+
+    def _unknown_products(self, question: str, corrections: dict[str, str]) -> list[str]:
+        """Two or three capitalised words after a vendor's name, no two of which the notes write one
+        after the other (nor the first after the vendor): "SageMaker Model Monitor", "AWS Lake Formation",
+        where each word alone is a notes word; "SageMaker Ground Truth" and "EC2 Spot Instances" are
+        written (a mistyped word as corrected). Only when typed capitalised: in lower case, "sagemaker
+        training channels" reads the same."""
+        if not self.writes:
+            return []
+        out = []
+        for m in VENDOR.finditer(question):
+            run = [m.group(2)] + m.group(3).split()
+            run = run[:next((i for i, w in enumerate(run) if not w[0].isupper()), len(run))]
+            if len(run) < 2 or {w.lower() for w in run} & set(VENDORS):
+                continue
+            words = [corrections.get(w, w).lower() for w in [m.group(1)] + run]
+            if not any(self.writes(a, b) for a, b in zip(words, words[1:])):
+                out.append(" ".join(run))
         return out
 
     def _corrections(self, question: str) -> dict[str, str]:

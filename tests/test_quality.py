@@ -157,6 +157,19 @@ def test_a_word_the_notes_never_use_after_a_vendors_name_is_an_unknown_product_e
     assert planner.plan("aws credential").unknown_names == []
 
 
+def test_capitalised_words_after_a_vendors_name_that_the_notes_never_write_together_are_an_unknown_product():
+    written = {"ground truth", "spot instances"}
+    planner = Planner({w: 1 for w in "sagemaker amazon aws ec2 model monitor ground truth spot instance drift training "
+                                     "channel".split()}, {}, writes=lambda *words: " ".join(words) in written)
+    assert planner.plan("how does SageMaker Model Monitor detect drift").unknown_names == ["Model Monitor"]
+    assert planner.plan("Amazon SageMaker Ground Truth").unknown_names == []  # the notes write "ground truth"
+    assert planner.plan("Amazon EC2 Spot Instances").unknown_names == []  # ... and "spot instances"
+    assert planner.plan("sagemaker model monitor").unknown_names == []  # lower case: can't tell a name
+    assert planner.plan("SageMaker Model training").unknown_names == []  # one capitalised word, a notes word
+    assert planner.plan("SageMaker Training Channels").unknown_names == ["Training Channels"]
+    assert planner.plan("SageMaker Grount Truth").unknown_names == []  # "grount" is corrected, then written
+
+
 def test_an_acronym_the_notes_never_write_is_spelled_out_by_initials_when_only_one_phrase_fits():
     phrases = {"TPR": "true positive rate", "GAN": "gradient and noise"}
     planner = Planner({"true": 2, "positive": 3, "rate": 4, "recall": 2}, {}, common_words=lambda: {"gan"},
