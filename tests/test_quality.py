@@ -168,6 +168,7 @@ def test_capitalised_words_after_a_vendors_name_that_the_notes_never_write_toget
     assert planner.plan("SageMaker Model training").unknown_names == []  # one capitalised word, a notes word
     assert planner.plan("SageMaker Training Channels").unknown_names == ["Training Channels"]
     assert planner.plan("SageMaker Grount Truth").unknown_names == []  # "grount" is corrected, then written
+    assert planner.plan("SageMaker Model Monitor vs SageMaker Model Monitor v2").unknown_names == ["Model Monitor"]
 
 
 def test_an_acronym_the_notes_never_write_is_spelled_out_by_initials_when_only_one_phrase_fits():
