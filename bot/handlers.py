@@ -127,7 +127,8 @@ class Asknotes:
             log.exception("search failed while sharing question %r", value["q"][:200])
             respond(response_type="ephemeral", replace_original=False, **blocks.apology().as_kwargs())
             return
-        message = blocks.answer(value["q"], hits, more=more, asker=(body.get("user") or {}).get("id"), unknown=unknown)
+        message = blocks.answer(value["q"], hits, more=more, unknown=unknown,
+                                asker=(body.get("user") or {}).get("id"))
         respond(response_type="in_channel", replace_original=False, **message.as_kwargs())
         respond(delete_original=True)
 

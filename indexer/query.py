@@ -170,8 +170,8 @@ class Planner:
             explained = word in corrections or word.lower() in self.aliases or word.lower() in expanded
             if not explained and word not in out and not set(tok.tokenize(word)) & self.vocabulary.keys():
                 out.append(word)
-        products = dict.fromkeys(self._unknown_products(question, corrections))  # each once, in order
-        return out + [name for name in products if not set(name.split()) & set(out)]
+        runs = dict.fromkeys(self._unknown_products(question, corrections))  # each once, in order
+        return out + [name for name in runs if not set(name.split()) & set(out)]
 
     def _unknown_products(self, question: str, corrections: dict[str, str]) -> list[str]:
         """Two or three capitalised words after a vendor's name, no two of which the notes write one
