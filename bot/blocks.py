@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cli.options import some
 from indexer.bestlines import with_parents
 
 from .mrkdwn import bold, escape, truncate
@@ -133,7 +134,7 @@ def answer(question: str, hits: list, *, more: bool = False, shareable: bool = F
     credit = asker and re.fullmatch(r"[UW][A-Z0-9]+", asker)  # a user id, never free text
     header = (f"<@{asker}> shared notes" if credit else "Notes") + f" for {_quoted(question)}{span}"
     if not getattr(hits[0], "confident", True):  # the core abstained: these are only the nearest sections
-        never = ", ".join(escape(name) for name in unknown)
+        never = escape(some(list(unknown)))
         why = f" (the notes never mention {never})" if never else ""
         header = f"No confident match for {_quoted(question)}{why}. The nearest sections, which may not answer it{span}:"
     room = (BLOCKS_MAX - 2) // 2  # header and buttons, then two blocks a hit

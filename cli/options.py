@@ -24,6 +24,12 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def some(names, most: int = 3) -> str:
+    """ "Kendra", "Kendra, Textract", "A, B, C and 2 more": names to say in one line."""
+    shown = ", ".join(names[:most])
+    return f"{shown} and {len(names) - most} more" if len(names) > most else shown
+
+
 class ProgressBar:
     """An embedding progress bar on stderr, shown only for work big enough to wait on."""
 

@@ -6,6 +6,7 @@ import re
 
 import click
 
+from cli.options import some
 from indexer.bestlines import with_parents
 from indexer.tokenize import tokenize
 
@@ -64,7 +65,7 @@ def format_answer(answer, color: bool = True, full: bool = False) -> str:
     if not answer.hits:
         return "\n".join(head + ["No matching sections. Try other words, or --mode dense for meaning rather than words."])
     if not answer.confident:
-        unknown = ", ".join(plan.unknown_names)
+        unknown = some(plan.unknown_names)
         why = f"; the notes never mention {unknown}" if unknown else ""
         warn = f"No confident match (confidence {answer.confidence:.2f}{why}). The nearest sections, which may not answer it:"
         head.append(click.style(warn, fg="red", bold=True) if color else warn)

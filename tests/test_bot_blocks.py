@@ -187,3 +187,5 @@ def test_an_unconfident_answer_says_so():
     assert block_texts(kendra.blocks).startswith(
         "No confident match for “what is Amazon Kendra” (the notes never mention Kendra, &lt;b&gt;).")
     assert "never mention" not in block_texts(answer("firehose", [make_hit(1)], unknown=["Kendra"]).blocks)
+    many = answer("q", [replace(make_hit(1), confident=False)], unknown=[f"N{i}" for i in range(40)])
+    assert "(the notes never mention N0, N1, N2 and 37 more)" in block_texts(many.blocks)
