@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,23 +119,24 @@ def _quoted(question: str) -> str:
 
 
 def answer(question: str, hits: list, *, more: bool = False, shareable: bool = False,
-           asker: str | None = None, unknown: Sequence[str] = ()) -> Message:
+           asker: str | None = None, plan: Any = None) -> Message:
     """The reply to a question: a header, each hit with its feedback buttons, then More / Share buttons.
 
     `more`: there are results after these; `shareable`: the reply is ephemeral and can be posted to
-    the channel; `asker`: the Slack user id to credit when a reply was shared; `unknown`: names in the
-    question that the notes never mention, said when the answer is not confident.
+    the channel; `asker`: the Slack user id to credit when a reply was shared; `plan`: what the core made
+    of the question (query.QueryPlan), for the header: its corrections and expansions, and when the answer
+    is not confident, the names the notes never mention.
     """
     if not hits:
         return no_results(question)
     first, last = hits[0].rank, hits[-1].rank
     span = f" · results {first}–{last}" if first > 1 else ""
     credit = asker and re.fullmatch(r"[UW][A-Z0-9]+", asker)  # a user id, never free text
-    header = (f"<@{asker}> shared notes" if credit else "Notes") + f" for {_quoted(question)}{span}"
-    if not getattr(hits[0], "confident", True):  # the core abstained: these are only the nearest sections
-        never = escape(some(list(unknown)))
-        why = f" (the notes never mention {never})" if never else ""
-        header = f"No confident match for {_quoted(question)}{why}. The nearest sections, which may not answer it{span}:"
+    confident = getattr(hits[0], "confident", True)
+    said = _said(plan, confident)
+    header = (f"<@{asker}> shared notes" if credit else "Notes") + f" for {_quoted(question)}{said}{span}"
+    if not confident:  # the core abstained: these are only the nearest sections
+        header = f"No confident match for {_quoted(question)}{said}. The nearest sections, which may not answer it{span}:"
     room = (BLOCKS_MAX - 2) // 2  # header and buttons, then two blocks a hit
     shown = hits[:room]
     blocks = [_context(header)]
@@ -152,6 +152,17 @@ def answer(question: str, hits: list, *, more: bool = False, shareable: bool = F
     if buttons:
         blocks.append({"type": "actions", "block_id": "asknotes_buttons", "elements": buttons})
     return Message(fallback(question, shown), blocks)
+
+
+def _said(plan: Any, confident: bool) -> str:
+    """ " (searched for: kinesis firehose; RCF = Random Cut Forest)", as the CLI says it, or ""."""
+    if plan is None:
+        return ""
+    parts = [f"searched for: {truncate(plan.searched_for, QUESTION_SHOWN)}"] if plan.searched_for else []
+    parts += [f"{acronym} = {expansion}" for acronym, expansion in plan.expansions.items()]
+    if not confident and plan.unknown_names:
+        parts.append(f"the notes never mention {some(plan.unknown_names)}")
+    return f" ({escape('; '.join(parts))})" if parts else ""
 
 
 def fallback(question: str, hits: list) -> str:

@@ -46,25 +46,25 @@ class Asknotes:
 
     # --- core: question -> message -------------------------------------------------------------
 
-    def results(self, question: str, offset: int = 0) -> tuple[list, bool, list[str]]:
-        """Results offset+1 … offset+k, whether more follow, and the names in the question that the notes
-        never mention. Raises what the search raises."""
+    def results(self, question: str, offset: int = 0) -> tuple[list, bool, Any]:
+        """Results offset+1 … offset+k, whether more follow, and what the core made of the question (its
+        plan: corrections, expansions, names the notes never mention). Raises what the search raises."""
         # Bolt runs listeners in a thread pool; the embedder's tokenizer must not be shared between threads.
         with self._search_lock:
             found = self.searcher.ask(question, k=offset + self.k + 1)
         hits = found.hits
-        return hits[offset: offset + self.k], len(hits) > offset + self.k, found.plan.unknown_names
+        return hits[offset: offset + self.k], len(hits) > offset + self.k, found.plan
 
     def reply(self, question: str, offset: int = 0, shareable: bool = False) -> Message:
         """The message answering a question: usage for none or "help", an apology if the search fails."""
         if question.strip().lower() in HELP_WORDS:
             return blocks.usage()
         try:
-            hits, more, unknown = self.results(question, offset)
+            hits, more, plan = self.results(question, offset)
         except Exception:
             log.exception("search failed for question %r", question[:200])
             return blocks.apology()
-        return blocks.answer(question, hits, more=more, shareable=shareable, unknown=unknown)
+        return blocks.answer(question, hits, more=more, shareable=shareable, plan=plan)
 
     # --- events ----------------------------------------------------------------------------------
 
@@ -122,13 +122,12 @@ class Asknotes:
         if value is None:
             return
         try:
-            hits, more, unknown = self.results(value["q"])
+            hits, more, plan = self.results(value["q"])
         except Exception:
             log.exception("search failed while sharing question %r", value["q"][:200])
             respond(response_type="ephemeral", replace_original=False, **blocks.apology().as_kwargs())
             return
-        message = blocks.answer(value["q"], hits, more=more, unknown=unknown,
-                                asker=(body.get("user") or {}).get("id"))
+        message = blocks.answer(value["q"], hits, more=more, plan=plan, asker=(body.get("user") or {}).get("id"))
         respond(response_type="in_channel", replace_original=False, **message.as_kwargs())
         respond(delete_original=True)
 

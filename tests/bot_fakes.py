@@ -19,6 +19,11 @@ def make_hit(rank: int, heading: str = "Kinesis", text: str = "- Firehose delive
                line_end=line_start + 1 + len(lines), text=text, matched_lines=[line_start + 2])
 
 
+def plan_of(searched_for: str | None = None, expansions: dict | None = None, unknown: list | None = None):
+    """A question's plan as the bot reads it (query.QueryPlan)."""
+    return SimpleNamespace(searched_for=searched_for, expansions=expansions or {}, unknown_names=unknown or [])
+
+
 @dataclass
 class FakeSearcher:
     """Answers every question with the same ranked hits; raises for questions containing `explode`;
@@ -27,7 +32,7 @@ class FakeSearcher:
     hits: list[Hit] = field(default_factory=lambda: [make_hit(r, f"Topic {r}") for r in range(1, 8)])
     questions: list[str] = field(default_factory=list)
     gate: threading.Event | None = None
-    unknown: list[str] = field(default_factory=list)  # what the plan says the notes never mention
+    plan: SimpleNamespace = field(default_factory=lambda: plan_of())  # what the core made of each question
 
     def __post_init__(self):
         self.sections = [Section(file="notes.md", path=("Study Notes", h.path[-1]), line_start=h.line_start,
@@ -46,7 +51,7 @@ class FakeSearcher:
         return self.hits[:k]
 
     def ask(self, question: str, k: int = 5, mode: str = "hybrid") -> SimpleNamespace:
-        return SimpleNamespace(hits=self.search(question, k, mode), plan=SimpleNamespace(unknown_names=self.unknown))
+        return SimpleNamespace(hits=self.search(question, k, mode), plan=self.plan)
 
 
 @dataclass

@@ -9,6 +9,7 @@ import pytest
 from bot import blocks
 from bot.blocks import BLOCKS_MAX, BUTTON_VALUE_MAX, SECTION_TEXT_MAX, CorpusInfo, answer, best_lines, hit_text
 from bot.mrkdwn import ZERO_WIDTH_SPACE, escape, plain
+from bot_fakes import plan_of
 from bot_mock_slack import block_texts, buttons
 from indexer.search import Hit
 
@@ -183,9 +184,20 @@ def test_an_unconfident_answer_says_so():
     assert "No confident match" not in sure.text and "No confident match" not in json.dumps(sure.blocks)
     assert unsure.text.startswith("No confident match")
     assert block_texts(unsure.blocks).startswith("No confident match")
-    kendra = answer("what is Amazon Kendra", [replace(make_hit(1), confident=False)], unknown=["Kendra", "<b>"])
+    kendra = answer("what is Amazon Kendra", [replace(make_hit(1), confident=False)],
+                    plan=plan_of(unknown=["Kendra", "<b>"]))
     assert block_texts(kendra.blocks).startswith(
         "No confident match for “what is Amazon Kendra” (the notes never mention Kendra, &lt;b&gt;).")
-    assert "never mention" not in block_texts(answer("firehose", [make_hit(1)], unknown=["Kendra"]).blocks)
-    many = answer("q", [replace(make_hit(1), confident=False)], unknown=[f"N{i}" for i in range(40)])
+    assert "never mention" not in block_texts(answer("firehose", [make_hit(1)], plan=plan_of(unknown=["X"])).blocks)
+    many = answer("q", [replace(make_hit(1), confident=False)], plan=plan_of(unknown=[f"N{i}" for i in range(40)]))
     assert "(the notes never mention N0, N1, N2 and 37 more)" in block_texts(many.blocks)
+
+
+def test_the_header_says_what_was_searched_for_as_the_cli_does():
+    from bot_fakes import make_hit
+
+    typo = answer("kinesys firehose", [make_hit(1)], plan=plan_of(searched_for="kinesis firehose"))
+    assert block_texts(typo.blocks).startswith("Notes for “kinesys firehose” (searched for: kinesis firehose)")
+    rcf = answer("RCF", [make_hit(1)], plan=plan_of(expansions={"RCF": "Random Cut Forest"}))
+    assert block_texts(rcf.blocks).startswith("Notes for “RCF” (RCF = Random Cut Forest)")
+    assert block_texts(answer("firehose", [make_hit(1)], plan=plan_of()).blocks).startswith("Notes for “firehose”\n")

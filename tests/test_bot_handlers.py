@@ -52,9 +52,9 @@ def test_more_results_continue_where_the_last_page_ended(bot):
 def test_an_unconfident_reply_names_what_the_notes_never_mention(tmp_path):
     from dataclasses import replace
 
-    from bot_fakes import make_hit
+    from bot_fakes import make_hit, plan_of
 
-    searcher = FakeSearcher(hits=[replace(make_hit(1), confident=False)], unknown=["Kendra"])
+    searcher = FakeSearcher(hits=[replace(make_hit(1), confident=False)], plan=plan_of(unknown=["Kendra"]))
     message = Asknotes(searcher, tmp_path / "feedback.jsonl").reply("what is Amazon Kendra")
     assert texts(message.as_kwargs()).startswith("No confident match for “what is Amazon Kendra” (the notes never "
                                                  "mention Kendra)")
