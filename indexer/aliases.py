@@ -68,6 +68,38 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "lib": ("library",), "param": ("parameter",), "perf": ("performance",), "repo": ("repository",),
 }
 
+# Names of things near these notes' subject that take more than one word, AWS products and ML methods,
+# written from general knowledge like GLOSSARY. A short question naming one that the notes never write is
+# most likely about something they do not cover (query.Planner.unknown_names): "batch normalization",
+# "sagemaker feature store" typed in lower case, "naive bayes". Those the notes write ("transfer
+# learning", "object detection" here) are left alone.
+NAMED_THINGS: tuple[str, ...] = (
+    # AWS products and features
+    "model monitor", "feature store", "data wrangler", "model registry", "model card", "model dashboard",
+    "inference recommender", "serverless inference", "asynchronous inference", "async inference",
+    "multi model endpoint", "production variant", "shadow test", "shadow testing", "edge manager", "studio lab",
+    "augmented ai", "elastic inference", "training compiler", "distributed data parallel", "model parallel",
+    "lake formation", "glue databrew", "glue studio", "managed streaming for kafka", "opensearch service",
+    "secrets manager", "control tower", "service control policy", "direct connect", "transit gateway",
+    "auto scaling", "savings plan", "reserved instance", "provisioned concurrency", "global table",
+    "cloudwatch logs", "elastic beanstalk", "identity center", "key management service", "certificate manager",
+    "app runner", "data pipeline", "deep archive", "intelligent tiering", "object lock", "cross region replication",
+    "transfer acceleration", "vpc peering", "nat gateway", "security hub", "code pipeline", "code commit",
+    # ML methods and ideas
+    "batch normalization", "batch norm", "layer normalization", "layer norm", "self attention",
+    "attention mechanism", "multi head attention", "naive bayes", "adam optimizer", "beam search", "weight decay",
+    "label smoothing", "knowledge distillation", "contrastive learning", "diffusion model",
+    "variational autoencoder", "generative adversarial network", "large language model",
+    "retrieval augmented generation", "prompt engineering", "hierarchical clustering", "gaussian mixture",
+    "hidden markov", "markov chain", "monte carlo", "shap value", "partial dependence", "transfer learning",
+    "data drift", "concept drift", "feature attribution", "recommender system", "collaborative filtering",
+    "matrix factorization", "factorization machine", "isolation forest", "one class svm", "q learning",
+    "policy gradient", "stable diffusion", "vector database", "instance segmentation", "gradient clipping",
+    "early stopping", "grid search", "random search", "bayesian optimization", "object detection",
+    "semantic segmentation", "image classification", "sentiment analysis", "topic modeling",
+    "named entity recognition",
+)
+
 CAPITALS = re.compile(r"[A-Z][^\s]*\s+[A-Z]|[A-Z][A-Za-z0-9]*[A-Z]")
 Aliases = dict[str, list[str]]  # lower-case acronym -> expansions, best first
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from . import tokenize as tok
-from .aliases import GLOSSARY, Aliases
+from .aliases import GLOSSARY, NAMED_THINGS, Aliases
 from .typos import Corrector, damerau
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
@@ -30,6 +30,11 @@ NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}
 # lets "Amazon SageMaker Clarify" be read as "Amazon SageMaker" and "SageMaker Clarify".
 VENDORS = ("amazon", "aws", "sagemaker", "azure", "google", "microsoft")
 VENDOR = re.compile(rf"\b((?i:{'|'.join(VENDORS)}))\s+(?=([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z][A-Za-z0-9]*){{0,2}}))")
+# aliases.NAMED_THINGS in a question, each word as typed or in the plural, hyphens or spaces between.
+NAMED = re.compile(r"\b(" + "|".join(r"[\s-]+".join(rf"{re.escape(w)}(?:s|es)?" for w in name.split())
+                                      for name in sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b", re.I)
+# An exam stem names services and methods as its scenery: a named thing counts only in shorter questions.
+NAMED_MAX_WORDS = 30
 # A math expression: operands joined by / + * ^ = ("TP/(TP+FN)", "(TP + TN) / Total", "sum of weights^2").
 # Each starts where an operand does (the lookbehind), so a long run of operand characters with no
 # operator after it ("((((…" or a pasted token) is scanned once, not once from each of its characters.
@@ -157,7 +162,8 @@ class Planner:
         something the notes do not cover; one with "English" or "Japanese" in it need not be. And a word
         the notes never use right after a vendor's name, English or not: "Amazon Kendra", "SageMaker
         Clarify", "amazon personalize" (VENDOR); or words the notes never write together there
-        ("SageMaker Model Monitor", _unknown_products)."""
+        ("SageMaker Model Monitor", _unknown_products); or a known name of something near the notes'
+        subject that they never write ("batch normalization", _unknown_things)."""
         names = [m.group(1) for m in NAME.finditer(question)
                  if m.group(1).lower() not in self.corrector.common_words]
         # A product name is capitalised; in a question typed all in lower case, case says nothing.
@@ -170,8 +176,8 @@ class Planner:
             explained = word in corrections or word.lower() in self.aliases or word.lower() in expanded
             if not explained and word not in out and not set(tok.tokenize(word)) & self.vocabulary.keys():
                 out.append(word)
-        runs = dict.fromkeys(self._unknown_products(question, corrections))  # each once, in order
-        return out + [name for name in runs if not set(name.split()) & set(out)]
+        runs = dict.fromkeys(self._unknown_products(question, corrections) + self._unknown_things(question))
+        return out + [name for name in runs if not set(name.split()) & set(out)]  # each once, in order
 
     def _unknown_products(self, question: str, corrections: dict[str, str]) -> list[str]:
         """Two or three capitalised words after a vendor's name, no two of which the notes write one
@@ -191,6 +197,14 @@ class Planner:
             if not any(self.writes(a, b) for a, b in zip(words, words[1:])):
                 out.append(" ".join(run))
         return out
+
+    def _unknown_things(self, question: str) -> list[str]:
+        """The names of aliases.NAMED_THINGS in a question of at most NAMED_MAX_WORDS words that the notes
+        never write: "batch normalization", "sagemaker feature store" in lower case."""
+        if not self.writes or len(question.split()) > NAMED_MAX_WORDS:
+            return []
+        found = (m.group(1) for m in NAMED.finditer(question))
+        return [name for name in found if not self.writes(*re.split(r"[\s-]+", name.lower()))]
 
     def _corrections(self, question: str) -> dict[str, str]:
         """Typed word -> notes word. A word the notes never use is corrected when the corrector finds a

@@ -164,11 +164,23 @@ def test_capitalised_words_after_a_vendors_name_that_the_notes_never_write_toget
     assert planner.plan("how does SageMaker Model Monitor detect drift").unknown_names == ["Model Monitor"]
     assert planner.plan("Amazon SageMaker Ground Truth").unknown_names == []  # the notes write "ground truth"
     assert planner.plan("Amazon EC2 Spot Instances").unknown_names == []  # ... and "spot instances"
-    assert planner.plan("sagemaker model monitor").unknown_names == []  # lower case: can't tell a name
+    assert planner.plan("sagemaker training channels").unknown_names == []  # lower case: can't tell a name
     assert planner.plan("SageMaker Model training").unknown_names == []  # one capitalised word, a notes word
     assert planner.plan("SageMaker Training Channels").unknown_names == ["Training Channels"]
     assert planner.plan("SageMaker Grount Truth").unknown_names == []  # "grount" is corrected, then written
     assert planner.plan("SageMaker Model Monitor vs SageMaker Model Monitor v2").unknown_names == ["Model Monitor"]
+
+
+def test_a_named_method_or_product_the_notes_never_write_is_an_unknown_name_in_a_short_question():
+    written = {"transfer learning", "batch size"}
+    planner = Planner({w: 1 for w in "batch normalization transfer learning feature store size layer".split()}, {},
+                      writes=lambda *words: " ".join(words) in written)
+    assert planner.plan("what does batch normalization do").unknown_names == ["batch normalization"]
+    assert planner.plan("sagemaker feature store").unknown_names == ["feature store"]
+    assert planner.plan("batch-norm vs layer norms").unknown_names == ["batch-norm", "layer norms"]
+    assert planner.plan("transfer learning for images").unknown_names == []  # the notes write it
+    stem = "A team trains a deep network with batch normalization after every layer and " + "more context " * 12
+    assert planner.plan(stem + "which batch size should it use?").unknown_names == []  # scenery in an exam stem
 
 
 def test_an_acronym_the_notes_never_write_is_spelled_out_by_initials_when_only_one_phrase_fits():
