@@ -72,7 +72,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
 # written from general knowledge like GLOSSARY. A short question naming one that the notes never write is
 # most likely about something they do not cover (query.Planner.unknown_names): "batch normalization",
 # "sagemaker feature store" typed in lower case, "naive bayes". Those the notes write ("transfer
-# learning", "object detection" here) are left alone.
+# learning", "object detection" here) are left alone. Ways of doing something the notes cover are not
+# listed ("grid search" is a way to tune hyperparameters, which notes on ML tuning cover).
 NAMED_THINGS: tuple[str, ...] = (
     # AWS products and features
     "model monitor", "feature store", "data wrangler", "model registry", "model card", "model dashboard",
@@ -95,7 +96,7 @@ NAMED_THINGS: tuple[str, ...] = (
     "data drift", "concept drift", "feature attribution", "recommender system", "collaborative filtering",
     "matrix factorization", "factorization machine", "isolation forest", "one class svm", "q learning",
     "policy gradient", "stable diffusion", "vector database", "instance segmentation", "gradient clipping",
-    "early stopping", "grid search", "random search", "bayesian optimization", "object detection",
+    "early stopping", "object detection",
     "semantic segmentation", "image classification", "sentiment analysis", "topic modeling",
     "named entity recognition",
 )
