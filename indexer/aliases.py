@@ -96,9 +96,8 @@ NAMED_THINGS: tuple[str, ...] = (
     "data drift", "concept drift", "feature attribution", "recommender system", "collaborative filtering",
     "matrix factorization", "factorization machine", "isolation forest", "one class svm", "q learning",
     "policy gradient", "stable diffusion", "vector database", "instance segmentation", "gradient clipping",
-    "early stopping", "object detection",
-    "semantic segmentation", "image classification", "sentiment analysis", "topic modeling",
-    "named entity recognition",
+    "early stopping", "object detection", "semantic segmentation", "image classification", "sentiment analysis",
+    "topic modeling", "named entity recognition",
 )
 
 CAPITALS = re.compile(r"[A-Z][^\s]*\s+[A-Z]|[A-Z][A-Za-z0-9]*[A-Z]")

@@ -30,9 +30,13 @@ NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}
 # lets "Amazon SageMaker Clarify" be read as "Amazon SageMaker" and "SageMaker Clarify".
 VENDORS = ("amazon", "aws", "sagemaker", "azure", "google", "microsoft")
 VENDOR = re.compile(rf"\b((?i:{'|'.join(VENDORS)}))\s+(?=([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z][A-Za-z0-9]*){{0,2}}))")
-# aliases.NAMED_THINGS in a question, each word as typed or in the plural, hyphens or spaces between.
-NAMED = re.compile(r"\b(" + "|".join(r"[\s-]+".join(rf"{re.escape(w)}(?:s|es)?" for w in name.split())
-                                      for name in sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b", re.I)
+# aliases.NAMED_THINGS in a question, each word as typed or in the plural, hyphens or spaces between; the
+# group that matched (n0, n1, ...) names the entry, longest entries first.
+_NAMED_ORDER = sorted(NAMED_THINGS, key=len, reverse=True)
+NAMED = re.compile(r"\b(?:" + "|".join(
+    f"(?P<n{i}>" + r"[\s-]+".join(rf"{re.escape(w[:-1])}(?:y|ies)" if w.endswith("y") else rf"{re.escape(w)}(?:s|es)?"
+                                  for w in name.split()) + ")"
+    for i, name in enumerate(_NAMED_ORDER)) + r")\b", re.I)
 # An exam stem names services and methods as its scenery: a named thing counts only in shorter questions.
 NAMED_MAX_WORDS = 30
 # A math expression: operands joined by / + * ^ = ("TP/(TP+FN)", "(TP + TN) / Total", "sum of weights^2").
@@ -203,8 +207,8 @@ class Planner:
         never write: "batch normalization", "sagemaker feature store" in lower case."""
         if not self.writes or len(question.split()) > NAMED_MAX_WORDS:
             return []
-        found = (m.group(1) for m in NAMED.finditer(question))
-        return [name for name in found if not self.writes(*re.split(r"[\s-]+", name.lower()))]
+        return [m.group(0) for m in NAMED.finditer(question)
+                if not self.writes(*_NAMED_ORDER[int(m.lastgroup[1:])].split())]
 
     def _corrections(self, question: str) -> dict[str, str]:
         """Typed word -> notes word. A word the notes never use is corrected when the corrector finds a

@@ -178,6 +178,7 @@ def test_a_named_method_or_product_the_notes_never_write_is_an_unknown_name_in_a
     assert planner.plan("what does batch normalization do").unknown_names == ["batch normalization"]
     assert planner.plan("sagemaker feature store").unknown_names == ["feature store"]
     assert planner.plan("batch-norm vs layer norms").unknown_names == ["batch-norm", "layer norms"]
+    assert planner.plan("what are service control policies").unknown_names == ["service control policies"]
     assert planner.plan("transfer learning for images").unknown_names == []  # the notes write it
     stem = "A team trains a deep network with batch normalization after every layer and " + "more context " * 12
     assert planner.plan(stem + "which batch size should it use?").unknown_names == []  # scenery in an exam stem
