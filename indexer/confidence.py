@@ -3,10 +3,11 @@
 A logistic model over three signals (Signals): the best chunk's cosine similarity to the question; how
 much of the question's vocabulary (IDF-weighted, as typed) the notes use at all; and whether the question
 names something that the notes never mention (a capitalised or upper-case word such as "DynamoDB",
-"Kubernetes", or a product after a vendor's name, "Amazon Kendra"; query.Planner.unknown_names). Its
-coefficients and the threshold were fitted on the tuning half of evals/questions.yaml (in-domain
-questions = 1, out-of-domain = 0) by `python -m evals.calibrate`. Signals tried and left out,
-as they did not raise abstain_ood at the same answer_in_domain in cross-validation on the tuning half:
+"Kubernetes", a product after a vendor's name, "Amazon Kendra", or a named method or product the notes
+never write, "batch normalization"; query.Planner.unknown_names). Its coefficients and the threshold
+were fitted on the tuning half of evals/questions.yaml (in-domain questions = 1, out-of-domain = 0) by
+`python -m evals.calibrate`. Signals tried and left out, as they did not raise abstain_ood at the same
+answer_in_domain in cross-validation on the tuning half:
 the best section's BM25 share, the share of the question one section holds, how far the top cosine
 stands above the rest, and the question's length; README, "Abstaining".
 """

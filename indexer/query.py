@@ -172,27 +172,27 @@ class Planner:
                  if m.group(1).lower() not in self.corrector.common_words]
         # A product name is capitalised; in a question typed all in lower case, case says nothing.
         # "AWS credentials" or "SageMaker: eyeballing" name no product.
-        products = [m.group(2) for m in VENDOR.finditer(question)
-                    if (m.group(2)[0].isupper() or m.group(1).islower())
+        vendors = list(VENDOR.finditer(question))
+        products = [m.group(2) for m in vendors if (m.group(2)[0].isupper() or m.group(1).islower())
                     and len(m.group(2)) > 2 and m.group(2).lower() not in tok.STOPWORDS]
         out: list[str] = []
         for word in names + products:
             explained = word in corrections or word.lower() in self.aliases or word.lower() in expanded
             if not explained and word not in out and not set(tok.tokenize(word)) & self.vocabulary.keys():
                 out.append(word)
-        runs = dict.fromkeys(self._unknown_products(question, corrections) + self._unknown_things(question))
+        runs = dict.fromkeys(self._unknown_products(vendors, corrections) + self._unknown_things(question))
         return out + [name for name in runs if not set(name.split()) & set(out)]  # each once, in order
 
-    def _unknown_products(self, question: str, corrections: dict[str, str]) -> list[str]:
-        """Two or three capitalised words after a vendor's name, no two of which the notes write one
-        after the other (nor the first after the vendor): "SageMaker Model Monitor", "AWS Lake Formation",
-        where each word alone is a notes word; "SageMaker Ground Truth" and "EC2 Spot Instances" are
-        written (a mistyped word as corrected). Only when typed capitalised: in lower case, "sagemaker
-        training channels" reads the same."""
+    def _unknown_products(self, vendors: list[re.Match], corrections: dict[str, str]) -> list[str]:
+        """Of a question's VENDOR matches, two or three capitalised words after a vendor's name, no two of
+        which the notes write one after the other (nor the first after the vendor): "SageMaker Model
+        Monitor", "AWS Lake Formation", where each word alone is a notes word; "SageMaker Ground Truth" and
+        "EC2 Spot Instances" are written (a mistyped word as corrected). Only when typed capitalised: in
+        lower case, "sagemaker training channels" reads the same."""
         if not self.writes:
             return []
         out = []
-        for m in VENDOR.finditer(question):
+        for m in vendors:
             run = [m.group(2)] + m.group(3).split()
             run = run[:next((i for i, w in enumerate(run) if not w[0].isupper()), len(run))]
             if len(run) < 2 or {w.lower() for w in run} & set(VENDORS):
