@@ -94,14 +94,29 @@ def feedback(query: np.ndarray, vectors: np.ndarray, nearest: np.ndarray, weight
 
 
 def section_scores(query: np.ndarray, vectors: np.ndarray, index, chunk_section: np.ndarray,
-                   n_sections: int) -> np.ndarray:
-    """Per section, the cosine similarity of its best chunk to the (unit) query vector."""
-    best = np.full(n_sections, MISSING, dtype=np.float32)
+                   n_sections: int, fine: np.ndarray | None = None) -> np.ndarray:
+    """Per section, the cosine similarity of its best chunk to the (unit) query vector. With `fine` (per
+    chunk, True for a chunk of the finer cut, BuildSettings.fine_chunk_words), the mean of the best chunk
+    of each cut; a section with chunks of one cut only among an approximate search's candidates scores that
+    cut's best."""
     if index is not None and is_approximate(index):
         index.hnsw.efSearch = max(EF_SEARCH, CANDIDATES)
-        sims, ids = index.search(query[None, :].astype(np.float32), CANDIDATES)
-        found = ids[0] >= 0
-        np.maximum.at(best, chunk_section[ids[0][found]], sims[0][found])
-    elif len(vectors):
-        np.maximum.at(best, chunk_section, vectors @ query)
+        found_sims, ids = index.search(query[None, :].astype(np.float32), CANDIDATES)
+        rows = ids[0][ids[0] >= 0]
+        sims = found_sims[0][ids[0] >= 0]
+    else:
+        rows = np.arange(len(vectors))
+        sims = vectors @ query if len(vectors) else np.zeros(0, dtype=np.float32)
+    if fine is None:
+        return _best(chunk_section[rows], sims, n_sections)
+    coarse = _best(chunk_section[rows][~fine[rows]], sims[~fine[rows]], n_sections)
+    finer = _best(chunk_section[rows][fine[rows]], sims[fine[rows]], n_sections)
+    both = (coarse > MISSING) & (finer > MISSING)
+    return np.where(both, (coarse + finer) / 2, np.maximum(coarse, finer)).astype(np.float32)
+
+
+def _best(sections: np.ndarray, sims: np.ndarray, n_sections: int) -> np.ndarray:
+    """Per section, the best of the sims of its chunks (sections: each chunk's section), else MISSING."""
+    best = np.full(n_sections, MISSING, dtype=np.float32)
+    np.maximum.at(best, sections, sims)
     return best

@@ -45,6 +45,7 @@ class Chunk:
     line_start: int
     line_end: int
     text: str
+    fine: bool = False  # of the finer of the two cuts of a section (BuildSettings.fine_chunk_words)
 
 
 @dataclass

@@ -117,6 +117,8 @@ class Searcher:
         self._chunk_section = np.array([c.section for c in index.chunks], dtype=np.int64)
         # chunks are stored section by section: section i's chunks are rows _chunk_start[i]:_chunk_start[i+1]
         self._chunk_start = np.searchsorted(self._chunk_section, np.arange(len(index.sections) + 1))
+        fine = np.array([c.fine for c in index.chunks], dtype=bool)
+        self._chunk_fine = fine if fine.any() else None  # an index of one cut scores each section's best chunk
         self._line_terms: dict[int, list] = {}
         self.aliases = merged(index.aliases, load_user_aliases(user_aliases_path()))
         self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features, english_words,
@@ -327,7 +329,8 @@ class Searcher:
             nearest, sims = nearest_chunks(query_vector, index.vectors, index.dense, max(1, s.feedback_chunks))
             moved = feedback(query_vector, index.vectors, nearest, s.feedback)
             top_cosine = float(sims[0]) if len(sims) else -1.0
-        scores = section_scores(moved, index.vectors, index.dense, self._chunk_section, len(index.sections))
+        scores = section_scores(moved, index.vectors, index.dense, self._chunk_section, len(index.sections),
+                                self._chunk_fine)
         if top_cosine is None:
             top_cosine = float(scores.max()) if len(scores) else -1.0
         return scores, top_cosine

@@ -4,7 +4,7 @@
     <index dir>/build-…/manifest.json format version, model id and weights sha256, tokenizer settings,
                                       build settings, a sha256 of every corpus file
     <index dir>/build-…/sections.jsonl one section a line: file, path, lines, text, BM25 terms
-    <index dir>/build-…/chunks.jsonl   one embedder chunk a line: section, lines, text
+    <index dir>/build-…/chunks.jsonl   one embedder chunk a line: section, lines, text, fine (of the finer cut)
     <index dir>/build-…/aliases.json   acronym -> expansions mined from the notes (aliases.mine)
     <index dir>/build-…/vectors.npy    float32 (chunks x dim), unit length, rows in chunks.jsonl order;
                                       also the embedding cache of the next re-index (build.reusable)
@@ -35,7 +35,8 @@ from .onnx_embed import FILES as ENCODER_FILES
 from .onnx_embed import read_info
 from .parse import Chunk, Section
 
-FORMAT_VERSION = 3  # 2: encoder/ folder, HNSW above a size, manifest "dense" and "encoder"; 3: aliases.json
+FORMAT_VERSION = 4  # 2: encoder/ folder, HNSW above a size, manifest "dense" and "encoder"; 3: aliases.json;
+# 4: chunks of two cuts ("fine" in chunks.jsonl)
 POINTER = "current.json"
 KEEP_BUILDS = 2  # the current build and the one before, which a slow reader may still be opening
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from indexer import dense, store
-from indexer.build import build_index
+from indexer.build import BuildSettings, build_index
 from indexer.search import Searcher, SearchSettings
 from tests.fakes import FakeEmbedder
 
@@ -100,3 +100,30 @@ def test_without_feedback_one_pass_gives_the_sections_scores_and_the_best_chunks
     scores, top_cosine, best_cosine, plain = dense_with_feedback(notes, tmp_path, 0.0)
     assert np.isclose(top_cosine, best_cosine)
     assert np.array_equal(scores, plain)
+
+
+def test_a_section_is_cut_twice_and_a_short_one_once(tmp_path):
+    root = tmp_path / "two"
+    root.mkdir()
+    long_bullets = "".join(f"- bullet {i} has seven words in it\n" for i in range(12))  # 84 words
+    (root / "n.md").write_text(f"# N\n\n## Long\n\n{long_bullets}\n## Short\n\n- one short bullet\n", encoding="utf-8")
+    data, _ = build_index(root, FakeEmbedder())
+    long_chunks = [c for c in data.chunks if c.section == 0]
+    coarse, fine = [c for c in long_chunks if not c.fine], [c for c in long_chunks if c.fine]
+    assert len(coarse) == 2 and len(fine) == 6  # 60 words (8 bullets) + 4 bullets; 20 words: 2 bullets each
+    assert [c.text for c in data.chunks if c.section == 1] == ["- one short bullet"]
+    flat, _ = build_index(root, FakeEmbedder(), BuildSettings(fine_chunk_words=0))
+    assert not any(c.fine for c in flat.chunks) and len(flat.chunks) == 3
+
+
+def test_a_section_scores_the_mean_of_each_cuts_best_chunk():
+    vectors = unit(5)
+    query = unit(1, seed=1)[0]
+    sims = vectors @ query
+    chunk_section = np.array([0, 0, 0, 1, 1])
+    fine = np.array([False, True, True, False, False])
+    scores = dense.section_scores(query, vectors, None, chunk_section, 2, fine)
+    assert np.isclose(scores[0], (sims[0] + max(sims[1], sims[2])) / 2)
+    assert np.isclose(scores[1], max(sims[3], sims[4]))  # one cut only: its best chunk
+    assert np.allclose(dense.section_scores(query, vectors, None, chunk_section, 2),
+                       [sims[:3].max(), sims[3:].max()])

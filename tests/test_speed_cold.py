@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer import embed
+from indexer import embed, store
 from indexer.embed import Embedder
 from indexer.locate import bundled_corpus
 
@@ -52,7 +52,9 @@ def test_reindex_after_an_edit_imports_no_torch_and_embeds_only_the_edit(bundled
                                                              "- Dropout, drop neurons at random"), encoding="utf-8")
     _, err, loaded = run_cli("index", notes, "--index-dir", index_dir)
     assert loaded == []
-    assert "embedded 1 of 125 chunks" in err
+    chunks = store.load(store.current_build(index_dir), dense=False).chunks
+    edited = {c.text for c in chunks if "drop neurons at random" in c.text}  # one chunk of each cut
+    assert len(edited) == 2 and f"embedded 2 of {len(chunks)} chunks" in err
 
 
 def test_the_weights_are_hashed_once_then_looked_up(monkeypatch):
