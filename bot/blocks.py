@@ -124,7 +124,7 @@ def answer(question: str, hits: list, *, more: bool = False, shareable: bool = F
 
     `more`: there are results after these; `shareable`: the reply is ephemeral and can be posted to
     the channel; `asker`: the Slack user id to credit when a reply was shared; `plan`: what the core made
-    of the question (query.QueryPlan), for the header: its corrections and expansions, and when the answer
+    of the question (query.QueryPlan), for the header: its corrections, expansions and glosses, and when the answer
     is not confident, the names the notes never mention.
     """
     if not hits:
@@ -155,11 +155,12 @@ def answer(question: str, hits: list, *, more: bool = False, shareable: bool = F
 
 
 def _said(plan: Any, confident: bool) -> str:
-    """ " (searched for: kinesis firehose; RCF = Random Cut Forest)", as the CLI says it, or ""."""
+    """ " (searched for: kinesis firehose; RCF = Random Cut Forest; false alarms = false positive)", as the
+    CLI says it, or ""."""
     if plan is None:
         return ""
     parts = [f"searched for: {truncate(plan.searched_for, QUESTION_SHOWN)}"] if plan.searched_for else []
-    parts += [f"{acronym} = {expansion}" for acronym, expansion in plan.expansions.items()]
+    parts += [f"{said} = {meant}" for said, meant in {**plan.expansions, **plan.glosses}.items()]
     if not confident and plan.unknown_names:
         parts.append(f"the notes never mention {some(plan.unknown_names)}")
     return f" ({escape('; '.join(parts))})" if parts else ""

@@ -60,8 +60,9 @@ def format_answer(answer, color: bool = True, full: bool = False) -> str:
     head = []
     if plan.searched_for:
         head.append(f"searched for: {plan.searched_for}")
-    if plan.expansions:
-        head.append("expanded: " + ", ".join(f"{a} = {e}" for a, e in plan.expansions.items()))
+    read_as = {**plan.expansions, **plan.glosses}  # "RCF = Random Cut Forest", "false alarms = false positive"
+    if read_as:
+        head.append("expanded: " + ", ".join(f"{a} = {e}" for a, e in read_as.items()))
     if not answer.hits:
         return "\n".join(head + ["No matching sections. Try other words, or --mode dense for meaning rather than words."])
     if not answer.confident:

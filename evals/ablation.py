@@ -20,11 +20,12 @@ ABLATIONS = {
     "typo correction": replace(ON, features=replace(ON.features, typos=False)),
     "comparison sides": replace(ON, features=replace(ON.features, comparisons=False)),
     "formula match": replace(ON, features=replace(ON.features, formulas=False)),
+    "everyday-word glosses": replace(ON, features=replace(ON.features, glosses=False)),
     "coverage-weighted BM25": replace(ON, coverage_power=0.0),
     "BM25 share squared": replace(ON, bm25_power=1.0),
     "heading match": replace(ON, w_heading=0.0),
     "abstaining": replace(ON, calibration=replace(CALIBRATION, threshold=0.0)),
-    "all of the above": replace(ON, features=Features(False, False, False, False), coverage_power=0.0, bm25_power=1.0,
+    "all of the above": replace(ON, features=Features(False, False, False, False, False), coverage_power=0.0, bm25_power=1.0,
                                 w_heading=0.0, calibration=replace(CALIBRATION, threshold=0.0)),
 }
 COLUMNS = ("hit@1", "hit@3", "recall@3", "mrr", "abstain_ood", "answer_in_domain")

@@ -29,10 +29,10 @@ class Signals:
 
 @dataclass(frozen=True)
 class Calibration:
-    bias: float = -4.745
-    w_cosine: float = 9.718
-    w_coverage: float = 3.743
-    w_unknown_name: float = -5.313
+    bias: float = -4.856
+    w_cosine: float = 9.922
+    w_coverage: float = 3.693
+    w_unknown_name: float = -5.290
     threshold: float = 0.335  # below this: "No confident match" (98% of tuning in-domain questions pass)
 
 

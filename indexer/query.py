@@ -1,4 +1,5 @@
-"""Question -> what to search for: typo corrections, acronym expansions, and the sides of a comparison.
+"""Question -> what to search for: typo corrections, acronym expansions, everyday words glossed with the
+notes' terms, and the sides of a comparison.
 
 All of it is plain string work over what the index knows (its vocabulary and aliases); each step can be
 switched off for the eval's ablation table.
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import tokenize as tok
 from .aliases import GLOSSARY, NAMED_THINGS, Aliases
+from .lexicon import LAY_PHRASES
 from .typos import Corrector, damerau
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
@@ -32,11 +34,22 @@ VENDORS = ("amazon", "aws", "sagemaker", "azure", "google", "microsoft")
 VENDOR = re.compile(rf"\b((?i:{'|'.join(VENDORS)}))\s+(?=([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z][A-Za-z0-9]*){{0,2}}))")
 # aliases.NAMED_THINGS in a question, each word as typed or in the plural, hyphens or spaces between; the
 # group that matched (n0, n1, ...) names the entry, longest entries first.
+def phrases_pattern(phrases: list[str]) -> re.Pattern:
+    """Any of the phrases, each word as written or in the plural ("-s", "-es", "-y" -> "-ies"), hyphens or
+    spaces between; the group that matched (n0, n1, ...) is the phrase's place in the list."""
+    def word(w: str) -> str:
+        return rf"{re.escape(w[:-1])}(?:y|ies)" if w.endswith("y") else rf"{re.escape(w)}(?:s|es)?"
+    return re.compile(r"\b(?:" + "|".join(
+        f"(?P<n{i}>" + r"[\s-]+".join(word(w) for w in re.split(r"[\s-]+", phrase)) + ")"
+        for i, phrase in enumerate(phrases)) + r")(?!\w)", re.I)
+
+
 _NAMED_ORDER = sorted(NAMED_THINGS, key=len, reverse=True)
-NAMED = re.compile(r"\b(?:" + "|".join(
-    f"(?P<n{i}>" + r"[\s-]+".join(rf"{re.escape(w[:-1])}(?:y|ies)" if w.endswith("y") else rf"{re.escape(w)}(?:s|es)?"
-                                  for w in name.split()) + ")"
-    for i, name in enumerate(_NAMED_ORDER)) + r")\b", re.I)
+NAMED = phrases_pattern(_NAMED_ORDER)
+# lexicon.LAY_PHRASES in a question: everyday phrase -> the notes' term, longest phrases first.
+_LAY = {phrase: term for term, phrases in LAY_PHRASES.items() for phrase in phrases}
+_LAY_ORDER = sorted(_LAY, key=len, reverse=True)
+LAY = phrases_pattern(_LAY_ORDER)
 # An exam stem names services and methods as its scenery: a named thing counts only in shorter questions.
 NAMED_MAX_WORDS = 30
 # A math expression: operands joined by / + * ^ = ("TP/(TP+FN)", "(TP + TN) / Total", "sum of weights^2").
@@ -65,6 +78,7 @@ class Features:
     typos: bool = True
     comparisons: bool = True
     formulas: bool = True
+    glosses: bool = True
 
 
 @dataclass
@@ -76,6 +90,7 @@ class QueryPlan:
     terms: list[str]  # what BM25 reads
     corrections: dict[str, str] = field(default_factory=dict)
     expansions: dict[str, str] = field(default_factory=dict)
+    glosses: dict[str, str] = field(default_factory=dict)  # everyday phrase as typed -> the notes' term
     sides: list["QueryPlan"] = field(default_factory=list)  # the two sides of an "X vs Y" question
     coverage: float = 0.0  # IDF-weighted share of the question's words the notes know (0..1)
     typed_coverage: float = 0.0  # the same, corrections of more than one letter not known (confidence reads it)
@@ -122,6 +137,10 @@ class Planner:
         for acronym, expansion in expansions.items():
             text = re.sub(rf"\b{re.escape(acronym)}\b", f"{acronym} ({expansion})", text, count=1)
             terms += tok.tokenize(expansion)
+        glosses = self._glosses(text) if self.features.glosses else {}
+        for phrase, term in glosses.items():
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", f"{phrase} ({term})", text, count=1)
+            terms += tok.tokenize(term)
         expanded = {a.lower() for a in expansions}
         found, shapes = (formulas(question), formula_shapes(question)) if self.features.formulas else ([], [])
         known_formula = bool(self.writes_formula and (found or shapes) and self.writes_formula(found, shapes))
@@ -130,8 +149,8 @@ class Planner:
         # mistyped, not some other word; a bigger change ("regularisaton", "principle") is not counted as known.
         slips = {w: f for w, f in corrections.items() if damerau(tok.fold(w.lower()), f, 1) <= 1}
         typed_coverage = self.coverage(question, slips, expanded, known_formula) if corrections else coverage
-        plan = QueryPlan(question, text, terms, corrections, expansions, coverage=coverage, typed_coverage=typed_coverage,
-                         unknown_names=self.unknown_names(question, corrections, expanded),
+        plan = QueryPlan(question, text, terms, corrections, expansions, glosses, coverage=coverage,
+                         typed_coverage=typed_coverage, unknown_names=self.unknown_names(question, corrections, expanded),
                          corrected=corrected, formulas=found, shapes=shapes)
         if split and self.features.comparisons:
             sides = comparison_sides(question)
@@ -259,6 +278,19 @@ class Planner:
             expansion = self.aliases[key][0] if key else self._glossary(word) or self._spelled_out_in_notes(word)
             if expansion and not _spelled_out(text, expansion):
                 out[word] = expansion
+        return out
+
+    def _glosses(self, text: str) -> dict[str, str]:
+        """Everyday phrase as typed -> the notes' term for it (lexicon.LAY_PHRASES): "false alarms" ->
+        "false positive", "standard deviation" -> "std dev"; only terms the notes write, and not when the
+        question names the term itself."""
+        if not self.writes:
+            return {}
+        out = {}
+        for m in LAY.finditer(text):
+            term = _LAY[_LAY_ORDER[int(m.lastgroup[1:])]]
+            if term not in out.values() and term not in text.lower() and self.writes(*term.split()):
+                out[m.group(0)] = term
         return out
 
     def common_acronym(self, acronym: str) -> str | None:

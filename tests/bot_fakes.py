@@ -19,9 +19,11 @@ def make_hit(rank: int, heading: str = "Kinesis", text: str = "- Firehose delive
                line_end=line_start + 1 + len(lines), text=text, matched_lines=[line_start + 2])
 
 
-def plan_of(searched_for: str | None = None, expansions: dict | None = None, unknown: list | None = None):
+def plan_of(searched_for: str | None = None, expansions: dict | None = None, unknown: list | None = None,
+            glosses: dict | None = None):
     """A question's plan as the bot reads it (query.QueryPlan)."""
-    return SimpleNamespace(searched_for=searched_for, expansions=expansions or {}, unknown_names=unknown or [])
+    return SimpleNamespace(searched_for=searched_for, expansions=expansions or {}, unknown_names=unknown or [],
+                           glosses=glosses or {})
 
 
 @dataclass

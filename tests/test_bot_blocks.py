@@ -200,4 +200,6 @@ def test_the_header_says_what_was_searched_for_as_the_cli_does():
     assert block_texts(typo.blocks).startswith("Notes for “kinesys firehose” (searched for: kinesis firehose)")
     rcf = answer("RCF", [make_hit(1)], plan=plan_of(expansions={"RCF": "Random Cut Forest"}))
     assert block_texts(rcf.blocks).startswith("Notes for “RCF” (RCF = Random Cut Forest)")
+    alarm = answer("false alarms", [make_hit(1)], plan=plan_of(glosses={"false alarms": "false positive"}))
+    assert block_texts(alarm.blocks).startswith("Notes for “false alarms” (false alarms = false positive)")
     assert block_texts(answer("firehose", [make_hit(1)], plan=plan_of()).blocks).startswith("Notes for “firehose”\n")

@@ -134,6 +134,21 @@ def test_planner_corrects_expands_and_splits():
     assert not plan.expansions and not plan.corrections and not plan.sides
 
 
+def test_everyday_words_are_glossed_with_the_notes_term_when_the_notes_write_it():
+    written = {"false positive", "dropout", "std dev"}
+    planner = Planner({"false": 2, "positive": 3, "dropout": 1, "std": 1, "dev": 1}, {},
+                      writes=lambda *words: " ".join(words) in written)
+    plan = planner.plan("too many false alarms")
+    assert plan.glosses == {"false alarms": "false positive"} and plan.text == "too many false alarms (false positive)"
+    assert {"false", "positive"} <= set(plan.terms)
+    assert planner.plan("Switching-off units at random").glosses == {"Switching-off units": "dropout"}
+    assert planner.plan("what is the standard deviation").glosses == {"standard deviation": "std dev"}
+    assert planner.plan("a bell curve").glosses == {}  # "normal distribution": not written in these notes
+    assert planner.plan("false alarms, i.e. false positives").glosses == {}  # the question names it already
+    off = Planner(planner.vocabulary, {}, Features(glosses=False), writes=planner.writes)
+    assert off.plan("too many false alarms").glosses == {}
+
+
 def test_unknown_names_and_coverage():
     planner = Planner({"kinesis": 2, "firehose": 1, "lambda": 1}, {})
     assert planner.plan("how do I configure a Kubernetes ingress").unknown_names == ["Kubernetes"]
@@ -365,6 +380,11 @@ def test_a_question_of_typos_is_still_answered(bundled_searcher, question):
     assert bundled_searcher.ask(question, k=1).confident
 
 
+def test_a_question_in_everyday_words_finds_the_section_of_the_notes_term(bundled_searcher):
+    answer = bundled_searcher.ask("my net memorizes the training set", k=3)
+    assert answer.plan.glosses == {"memorizes": "overfitting"} and answer.hits[0].path[-1] == "Regularization"
+
+
 def test_best_lines_are_the_bullets_that_answer(bundled_searcher):
     hit = bundled_searcher.search("when to use L1", k=1)[0]
     lines = dict(zip(range(hit.line_end - hit.text.count("\n"), hit.line_end + 1), hit.text.split("\n")))
@@ -376,6 +396,8 @@ def test_cli_shows_corrections_verdict_and_best_lines(bundled_index_dir):
     runner = CliRunner()
     typo = runner.invoke(cli, ["ask", "kinesys firehose", "--index-dir", str(bundled_index_dir), "-k", "1"])
     assert "searched for: kinesis firehose" in typo.stdout
+    alarms = runner.invoke(cli, ["ask", "fewer false alarms", "--index-dir", str(bundled_index_dir), "-k", "1"])
+    assert "expanded: false alarms = false positive" in alarms.stdout
     assert "▶" in typo.stdout and "┆ …" in typo.stdout  # best lines marked, the rest of a long section cut
     full = runner.invoke(cli, ["ask", "kinesys firehose", "--index-dir", str(bundled_index_dir), "-k", "1", "--full"])
     assert "┆ …" not in full.stdout and len(full.stdout) > len(typo.stdout)
@@ -411,3 +433,12 @@ def test_best_lines_for_each_side_and_the_fallback():
     assert best_lines(lines, [["firehose"], ["data", "stream"]], idf) == [1, 2]  # "X vs Y": each side's best
     assert best_lines(lines, [["zebra"]], idf, fallback=(3, 3)) == [3]  # no shared word: the best chunk
     assert best_lines(lines, [["zebra"]], idf) == [1, 2, 3]
+
+
+def test_no_everyday_phrase_is_a_name_or_an_acronym_or_means_two_things():
+    from indexer.aliases import GLOSSARY, NAMED_THINGS
+    from indexer.lexicon import LAY_PHRASES
+
+    phrases = [p for ps in LAY_PHRASES.values() for p in ps]
+    assert len(phrases) == len(set(phrases))  # one term each
+    assert all(p == p.lower() and p not in GLOSSARY and p not in NAMED_THINGS for p in phrases)
