@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from cli.main import cli
 from indexer.aliases import initials, load_user_aliases, merged, mine
 from indexer.errors import AliasesError
-from indexer.query import Features, Planner, comparison_sides, formula_shapes, formulas, written_shapes
+from indexer.query import Features, Phrases, Planner, comparison_sides, formula_shapes, formulas, written_shapes
 from indexer.typos import Corrector, damerau
 
 
@@ -147,6 +147,15 @@ def test_everyday_words_are_glossed_with_the_notes_term_when_the_notes_write_it(
     assert planner.plan("false alarms, i.e. false positives").glosses == {}  # the question names it already
     off = Planner(planner.vocabulary, {}, Features(glosses=False), writes=planner.writes)
     assert off.plan("too many false alarms").glosses == {}
+
+
+def test_phrases_are_found_in_the_plural_any_case_hyphenated_longest_first_and_not_across_punctuation():
+    phrases = Phrases(["false alarm", "false alarm rate", "bell curve", "library", "doesn't generalize"])
+    assert phrases.find("Too many False-Alarms") == [("False-Alarms", "false alarm")]
+    assert phrases.find("the false alarm rate") == [("false alarm rate", "false alarm rate")]
+    assert phrases.find("two bell curves, three libraries") == [("bell curves", "bell curve"), ("libraries", "library")]
+    assert phrases.find("it doesn’t generalize") == [("doesn’t generalize", "doesn't generalize")]
+    assert phrases.find("false, alarm") == [] and phrases.find("falsealarm") == [] and phrases.find("bell") == []
 
 
 def test_unknown_names_and_coverage():
