@@ -27,7 +27,7 @@ SUB_BULLETS = 0.28
 SECTION_WORDS = (47, 0.77)  # log-normal median and sigma
 SECTIONS_PER_TOPIC = (1, 6)
 TOPICS_PER_NOTE = (2, 6)
-CHUNKS_PER_NOTE = 23.3  # measured on generated notes (python -m evals.synth --calibrate)
+CHUNKS_PER_NOTE = 81.6  # both cuts (build.section_chunks), measured on generated notes (python -m evals.synth --calibrate)
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pa", "li", "mo", "nu", "re", "si", "ta", "ve", "zo",
              "ba", "de", "fi", "go", "hu", "ja", "ke"]
 
@@ -106,12 +106,12 @@ def calibrate(notes: int = 300) -> float:
     """Embedder chunks per generated note, as the default build settings cut them."""
     import tempfile
 
-    from indexer.build import BuildSettings
-    from indexer.parse import chunk_section, read_corpus
+    from indexer.build import BuildSettings, section_chunks
+    from indexer.parse import read_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         sections = [s for s in read_corpus(write_corpus(Path(tmp), notes, seed=1)).sections if s.text.strip()]
-    chunks = sum(len(chunk_section(s, i, BuildSettings().chunk_words)) for i, s in enumerate(sections))
+    chunks = sum(len(section_chunks(s, i, BuildSettings())) for i, s in enumerate(sections))
     return chunks / notes
 
 

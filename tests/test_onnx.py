@@ -58,6 +58,18 @@ def test_a_reindex_embeds_with_the_previous_builds_export(bundled_index_dir, emb
     assert isinstance(build_embedder(previous, embedder), OnnxEmbedder)
 
 
+def test_a_first_build_makes_the_export_and_embeds_with_it(embedder, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # no export made before
+    assert embedder.export(make=False) is None
+    assert isinstance(build_embedder(None, embedder), OnnxEmbedder)
+
+    def refuse(make=True):
+        raise NotExportable("its modules are not transformer + mean pooling")
+
+    monkeypatch.setattr(embedder, "export", refuse)
+    assert build_embedder(None, embedder) is embedder
+
+
 def test_an_export_of_another_model_is_not_used(bundled_searcher):
     other = FakeEmbedder()
     assert backend_for(bundled_searcher.index.encoder, other) is other
