@@ -90,7 +90,11 @@ SHAPE_TOKEN = re.compile(r"\d+(?:\.\d+)?(?![\w√])|[\w.√]+|[-/+*^]")
 SHAPE_OPERATORS = 3
 # What people add when they ask a bot, not what they ask about: left out of coverage (unless the notes use
 # them), so "what is an epoch exactly thanks" is as sure of itself as "what is an epoch".
-CHAT_WORDS = frozenset("hey hi hello bot thank thanks thx ty please pls plz cheer cheers exactly lol".split())
+# Contractions typed without the apostrophe ("cant", "dont") are of the same kind, and are no typos either
+# ("cant" is not "cast").
+CHAT_WORDS = frozenset("hey hi hello bot thank thanks thx ty please pls plz cheer cheers exactly lol "
+                       "dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent "
+                       "im ive youre theyre whats".split())
 OR_SIDE_WORDS = 4  # "X or Y" is a comparison only between short terms ("L1 or L2"), not in long questions
 # "is RCF supervised or unsupervised?" asks which of two things one subject is, not about two subjects.
 YES_NO_OPENERS = {"is", "are", "was", "were", "am", "does", "do", "did", "can", "could", "will", "would", "has", "have"}
@@ -239,7 +243,8 @@ class Planner:
         out = []
         for m in vendors:
             run = [m.group(2)] + m.group(3).split()
-            run = run[:next((i for i, w in enumerate(run) if not w[0].isupper()), len(run))]
+            # a run ends at a word in lower case or a single letter (an exam's answer option: "Athena D) AWS")
+            run = run[:next((i for i, w in enumerate(run) if not w[0].isupper() or len(w) == 1), len(run))]
             if len(run) < 2 or {w.lower() for w in run} & set(VENDORS):
                 continue
             words = [corrections.get(w, w).lower() for w in [m.group(1)] + run]
@@ -264,7 +269,7 @@ class Planner:
         out, common = {}, []
         for i, word in enumerate(words):
             low = word.lower()
-            if low in tok.STOPWORDS or low in self.aliases or tok.fold(low) in self.vocabulary:
+            if low in tok.STOPWORDS or low in CHAT_WORDS or low in self.aliases or tok.fold(low) in self.vocabulary:
                 continue
             if self._glossary(word):  # "algo" is short for algorithm, not a slip for "also"
                 continue

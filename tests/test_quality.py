@@ -193,6 +193,7 @@ def test_capitalised_words_after_a_vendors_name_that_the_notes_never_write_toget
     assert planner.plan("SageMaker Training Channels").unknown_names == ["Training Channels"]
     assert planner.plan("SageMaker Grount Truth").unknown_names == []  # "grount" is corrected, then written
     assert planner.plan("SageMaker Model Monitor vs SageMaker Model Monitor v2").unknown_names == ["Model Monitor"]
+    assert planner.plan("Which? A) Amazon Model B) AWS Spot C) SageMaker Drift D) none").unknown_names == []  # options
 
 
 def test_a_named_method_or_product_the_notes_never_write_is_an_unknown_name_in_a_short_question():
@@ -266,6 +267,9 @@ def test_chat_words_the_notes_do_not_use_leave_coverage_alone():
     slack_notes = Planner({"bot": 3, "kinesis": 1}, {})  # notes about bots: "bot" is a word they use
     assert slack_notes.plan("hey bot kinesis").coverage == 1.0
     assert Planner({"kinesis": 1}, {}).plan("kinesis sourdough").coverage < 1.0
+    typed_fast = Planner({"cast": 2, "kinesis": 1, "access": 1}, {})
+    plan = typed_fast.plan("i cant access kinesis")  # "can't" without its apostrophe: no typo for "cast"
+    assert plan.corrections == {} and plan.coverage == 1.0
 
 
 def test_a_polite_question_is_as_confident_as_a_plain_one(bundled_searcher):
