@@ -124,8 +124,8 @@ def answer(question: str, hits: list, *, more: bool = False, shareable: bool = F
 
     `more`: there are results after these; `shareable`: the reply is ephemeral and can be posted to
     the channel; `asker`: the Slack user id to credit when a reply was shared; `plan`: what the core made
-    of the question (query.QueryPlan), for the header: its corrections, expansions and glosses, and when the answer
-    is not confident, the names the notes never mention.
+    of the question (query.QueryPlan), for the header: its corrections, expansions and glosses, and when the
+    answer is not confident, the names the notes never mention.
     """
     if not hits:
         return no_results(question)

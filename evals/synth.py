@@ -27,7 +27,7 @@ SUB_BULLETS = 0.28
 SECTION_WORDS = (47, 0.77)  # log-normal median and sigma
 SECTIONS_PER_TOPIC = (1, 6)
 TOPICS_PER_NOTE = (2, 6)
-CHUNKS_PER_NOTE = 81.6  # both cuts (build.section_chunks), measured on generated notes (python -m evals.synth --calibrate)
+CHUNKS_PER_NOTE = 81.6  # both cuts (build.section_chunks), on generated notes (python -m evals.synth --calibrate)
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pa", "li", "mo", "nu", "re", "si", "ta", "ve", "zo",
              "ba", "de", "fi", "go", "hu", "ja", "ke"]
 

@@ -179,9 +179,10 @@ class Planner:
         # mistyped, not some other word; a bigger change ("regularisaton", "principle") is not counted as known.
         slips = {w: f for w, f in corrections.items() if damerau(tok.fold(w.lower()), f, 1) <= 1}
         typed_coverage = self.coverage(question, slips, expanded, known_formula) if corrections else coverage
+        unknown = self.unknown_names(question, corrections, expanded)
         plan = QueryPlan(question, text, terms, corrections, expansions, glosses, coverage=coverage,
-                         typed_coverage=typed_coverage, unknown_names=self.unknown_names(question, corrections, expanded),
-                         corrected=corrected, formulas=found, shapes=shapes)
+                         typed_coverage=typed_coverage, unknown_names=unknown, corrected=corrected,
+                         formulas=found, shapes=shapes)
         if split and self.features.comparisons:
             sides = comparison_sides(question)
             if sides:
