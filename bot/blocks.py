@@ -160,7 +160,7 @@ def _said(plan: Any, confident: bool) -> str:
     if plan is None:
         return ""
     parts = [f"searched for: {truncate(plan.searched_for, QUESTION_SHOWN)}"] if plan.searched_for else []
-    parts += [f"{said} = {meant}" for said, meant in {**plan.expansions, **plan.glosses}.items()]
+    parts += [f"{said} = {meant}" for said, meant in plan.read_as.items()]
     if not confident and plan.unknown_names:
         parts.append(f"the notes never mention {some(plan.unknown_names)}")
     return f" ({escape('; '.join(parts))})" if parts else ""

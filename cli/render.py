@@ -60,9 +60,8 @@ def format_answer(answer, color: bool = True, full: bool = False) -> str:
     head = []
     if plan.searched_for:
         head.append(f"searched for: {plan.searched_for}")
-    read_as = {**plan.expansions, **plan.glosses}  # "RCF = Random Cut Forest", "false alarms = false positive"
-    if read_as:
-        head.append("expanded: " + ", ".join(f"{a} = {e}" for a, e in read_as.items()))
+    if plan.read_as:
+        head.append("expanded: " + ", ".join(f"{said} = {meant}" for said, meant in plan.read_as.items()))
     if not answer.hits:
         return "\n".join(head + ["No matching sections. Try other words, or --mode dense for meaning rather than words."])
     if not answer.confident:

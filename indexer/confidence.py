@@ -1,6 +1,7 @@
 """How sure a ranking is that the notes answer the question, as a probability-like score in [0, 1].
 
-A logistic model over three signals (Signals): the best chunk's cosine similarity to the question; how
+A logistic model over three signals (Signals): the best section's dense score (its best chunk's cosine
+similarity to the question, the mean over the two cuts of an index cut twice, build.section_chunks); how
 much of the question's vocabulary (IDF-weighted, as typed) the notes use at all; and whether the question
 names something that the notes never mention (a capitalised or upper-case word such as "DynamoDB",
 "Kubernetes", a product after a vendor's name, "Amazon Kendra", or a named method or product the notes
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 class Signals:
     """What the confidence is computed from; Searcher.signals measures them for a question."""
 
-    top_cosine: float  # the best chunk's cosine similarity to the question
+    top_cosine: float  # the best section's dense score: its best chunk's cosine (the mean of each cut's best)
     coverage: float  # IDF-weighted share of the question's words, as typed, the notes use anywhere (0..1)
     unknown_name: bool  # the question names something the notes never mention
 

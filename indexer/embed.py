@@ -124,6 +124,7 @@ class Embedder:
         self.sha256 = weights_sha256(self.folder)
         self._check(self.sha256)
         self._model = None
+        self._not_exportable: Exception | None = None  # why export() failed, so it is not tried twice
 
     def _check(self, sha256: str) -> None:
         if self.model_id == DEFAULT_MODEL and sha256 != DEFAULT_MODEL_SHA256:
@@ -181,7 +182,15 @@ class Embedder:
         folder = cache_home() / "encoders" / self.sha256
         if onnx_embed.read_info(folder) is not None:
             return folder
-        return onnx_embed.export(self.model, folder, self.model_id, self.sha256) if make else None
+        if not make:
+            return None
+        if self._not_exportable is not None:  # a build asks before it embeds and again when it saves
+            raise self._not_exportable
+        try:
+            return onnx_embed.export(self.model, folder, self.model_id, self.sha256)
+        except onnx_embed.NotExportable as exc:
+            self._not_exportable = exc
+            raise
 
 
 def backend_for(encoder: Path | None, embedder):

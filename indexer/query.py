@@ -73,11 +73,11 @@ def _forms(word: str) -> frozenset[str]:
 
 
 NAMED = Phrases(NAMED_THINGS)  # aliases.NAMED_THINGS in a question
+# An exam stem names services and methods as its scenery: a named thing counts only in shorter questions.
+NAMED_MAX_WORDS = 30
 # lexicon.LAY_PHRASES: everyday phrase -> the notes' term
 _LAY = {phrase: term for term, phrases in LAY_PHRASES.items() for phrase in phrases}
 LAY = Phrases(_LAY)
-# An exam stem names services and methods as its scenery: a named thing counts only in shorter questions.
-NAMED_MAX_WORDS = 30
 # A math expression: operands joined by / + * ^ = ("TP/(TP+FN)", "(TP + TN) / Total", "sum of weights^2").
 # Each starts where an operand does (the lookbehind), so a long run of operand characters with no
 # operator after it ("((((…" or a pasted token) is scanned once, not once from each of its characters.
@@ -129,6 +129,12 @@ class QueryPlan:
     shapes: list[str] = field(default_factory=list)  # and its shape, "1-x^2-x^2" (formula_shapes)
 
     corrected: str = ""  # the question with its typos corrected, before acronyms are spelled out
+
+    @property
+    def read_as(self) -> dict[str, str]:
+        """What the question was read as saying: its acronyms spelled out and its everyday words glossed,
+        "RCF" -> "Random Cut Forest", "false alarms" -> "false positive" (the CLI and the bot show them)."""
+        return {**self.expansions, **self.glosses}
 
     @property
     def searched_for(self) -> str | None:

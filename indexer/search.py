@@ -186,7 +186,7 @@ class Searcher:
 
     def signals(self, plan: QueryPlan, top_cosine: float) -> Signals:
         """What the confidence in an answer is computed from (indexer.confidence), given the question's
-        best chunk cosine (Searcher.dense).
+        best dense score (Searcher.dense).
         Coverage here is of the question as typed: a corrected word still ranks by its correction, but
         counts as a word the notes use only if it was one letter off ("kinesys", not "regularisaton")."""
         return Signals(top_cosine, plan.typed_coverage, bool(plan.unknown_names))
@@ -316,16 +316,17 @@ class Searcher:
         return fuse(s.fusion, bm25, dense, w_bm25=w_bm25, w_dense=s.w_dense, k=s.rrf_k)
 
     def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
-        """Per section, the cosine similarity of its best-matching chunk to the query vector (after
-        feedback, SearchSettings.feedback)."""
+        """Per section, the cosine similarity of its best-matching chunk to the query vector, the mean over
+        the two cuts of an index cut twice (after feedback, SearchSettings.feedback)."""
         return self.dense(query_vector)[0]
 
     def dense(self, query_vector: np.ndarray) -> tuple[np.ndarray, float]:
-        """The dense score of every section, and the question's own best chunk cosine (before feedback:
-        what confidence is calibrated on; -1 for an empty index)."""
+        """The dense score of every section, and the best of them for the question as asked (before feedback:
+        what confidence is calibrated on; -1 for an empty index). With feedback on, that is the best single
+        chunk's cosine, which in an index cut twice is not a section's score (the mean of each cut's best)."""
         s, index = self.settings, self.index
         moved, top_cosine = query_vector, None
-        if s.feedback > 0:  # without it one pass: the best section's score is the best chunk's cosine
+        if s.feedback > 0:  # without it one pass: the best section's score is what confidence reads
             nearest, sims = nearest_chunks(query_vector, index.vectors, index.dense, max(1, s.feedback_chunks))
             moved = feedback(query_vector, index.vectors, nearest, s.feedback)
             top_cosine = float(sims[0]) if len(sims) else -1.0

@@ -22,8 +22,8 @@ def make_hit(rank: int, heading: str = "Kinesis", text: str = "- Firehose delive
 def plan_of(searched_for: str | None = None, expansions: dict | None = None, unknown: list | None = None,
             glosses: dict | None = None):
     """A question's plan as the bot reads it (query.QueryPlan)."""
-    return SimpleNamespace(searched_for=searched_for, expansions=expansions or {}, unknown_names=unknown or [],
-                           glosses=glosses or {})
+    return SimpleNamespace(searched_for=searched_for, unknown_names=unknown or [],
+                           read_as={**(expansions or {}), **(glosses or {})})
 
 
 @dataclass

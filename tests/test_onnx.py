@@ -70,6 +70,22 @@ def test_a_first_build_makes_the_export_and_embeds_with_it(embedder, tmp_path, m
     assert build_embedder(None, embedder) is embedder
 
 
+def test_a_model_that_cannot_be_exported_is_tried_once(embedder, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(embedder, "_not_exportable", None)
+    tried = []
+
+    def refuse(*args):
+        tried.append(args)
+        raise NotExportable("its modules are not transformer + mean pooling")
+
+    monkeypatch.setattr(onnx_embed, "export", refuse)
+    for _ in range(2):  # the build asks before it embeds, and again when it saves
+        with pytest.raises(NotExportable, match="mean pooling"):
+            embedder.export()
+    assert len(tried) == 1
+
+
 def test_an_export_of_another_model_is_not_used(bundled_searcher):
     other = FakeEmbedder()
     assert backend_for(bundled_searcher.index.encoder, other) is other
