@@ -75,6 +75,12 @@ def _forms(word: str) -> frozenset[str]:
 NAMED = Phrases(NAMED_THINGS)  # aliases.NAMED_THINGS in a question
 # An exam stem names services and methods as its scenery: a named thing counts only in shorter questions.
 NAMED_MAX_WORDS = 30
+# A question asking for an amount names what it asks about: the words after "maximum", "minimum" or
+# "default", up to a stopword ("default retention period", "max payload size"), and the word after a
+# "how many" or "how much" that opens the question or a clause of it ("how many minutes"; not "counting
+# how many customers walk in", which asks for a model). Planner._unknown_measures.
+LIMIT = re.compile(r"\b(?:max(?:imum)?|min(?:imum)?|default)((?:\s+[A-Za-z][\w-]*){1,3})", re.I)
+COUNT = re.compile(r"(?:^|[,;:?!(]\s*|\b(?:and|exactly|so)\s+)how (?:many|much)(\s+[A-Za-z][\w-]*)", re.I)
 # lexicon.LAY_PHRASES: everyday phrase -> the notes' term
 _LAY = {phrase: term for term, phrases in LAY_PHRASES.items() for phrase in phrases}
 LAY = Phrases(_LAY)
@@ -236,7 +242,8 @@ class Planner:
             explained = word in corrections or word.lower() in self.aliases or word.lower() in expanded
             if not explained and word not in out and not set(tok.tokenize(word)) & self.vocabulary.keys():
                 out.append(word)
-        runs = dict.fromkeys(self._unknown_products(vendors, corrections) + self._unknown_things(question))
+        runs = dict.fromkeys(self._unknown_products(vendors, corrections) + self._unknown_things(question)
+                             + self._unknown_measures(question, corrections))
         return out + [name for name in runs if not set(name.split()) & set(out)]  # each once, in order
 
     def _unknown_products(self, vendors: list[re.Match], corrections: dict[str, str]) -> list[str]:
@@ -265,6 +272,25 @@ class Planner:
         if not self.writes or len(question.split()) > NAMED_MAX_WORDS:
             return []
         return [typed for typed, name in NAMED.find(question) if not self.writes(*name.split())]
+
+    def _unknown_measures(self, question: str, corrections: dict[str, str]) -> list[str]:
+        """In a question of at most NAMED_MAX_WORDS words asking for an amount, the asked-for words that
+        the notes never use, English or not: "retention" in "default retention period of a kinesis
+        stream", "payload" in "max payload size", "minutes" in "how many minutes can a lambda run". The
+        notes cannot give an amount of a thing they never name. "maximum memory for lambda" or "how many
+        shards" name things the notes write about, and stay answered."""
+        if len(question.split()) > NAMED_MAX_WORDS:
+            return []
+        out = []
+        for m in [*LIMIT.finditer(question), *COUNT.finditer(question)]:
+            for word in m.group(1).split():
+                low = word.lower()
+                if low in tok.STOPWORDS:
+                    break  # "maximum of", "how much does": the asked-for words end (or never start)
+                if low not in CHAT_WORDS and word not in corrections and low not in self.aliases \
+                        and not set(tok.tokenize(word)) & self.vocabulary.keys():
+                    out.append(word)
+        return out
 
     def _corrections(self, question: str) -> dict[str, str]:
         """Typed word -> notes word. A word the notes never use is corrected when the corrector finds a

@@ -181,6 +181,22 @@ def test_a_word_the_notes_never_use_after_a_vendors_name_is_an_unknown_product_e
     assert planner.plan("aws credential").unknown_names == []
 
 
+def test_an_amount_asked_of_something_the_notes_never_name_is_an_unknown_name():
+    planner = Planner({w: 1 for w in "kinesis data stream period lambda memory shard example model sagemaker "
+                                     "request size endpoint customer".split()}, {}, writes=lambda *words: False)
+    assert planner.plan("default retention period of a kinesis data stream?").unknown_names == ["retention"]
+    assert planner.plan("max payload size for a sagemaker endpoint").unknown_names == ["payload"]
+    assert planner.plan("What is the maximum request payload size?").unknown_names == ["payload"]
+    assert planner.plan("how many minutes can a lambda run").unknown_names == ["minutes"]
+    assert planner.plan("lambda memory, and how many minutes").unknown_names == ["minutes"]
+    assert planner.plan("maximum memory for a lambda").unknown_names == []  # the notes name lambda memory
+    assert planner.plan("how many shards does a kinesis stream need").unknown_names == []
+    assert planner.plan("how many examples get pushed through the model").unknown_names == []  # asked: examples
+    assert planner.plan("a model for counting how many customers arrive").unknown_names == []  # not asked
+    stem = "A company streams data into kinesis. " * 6 + "What is the default retention period?"
+    assert planner.plan(stem).unknown_names == []  # an exam stem's scenery
+
+
 def test_capitalised_words_after_a_vendors_name_that_the_notes_never_write_together_are_an_unknown_product():
     written = {"ground truth", "spot instances"}
     planner = Planner({w: 1 for w in "sagemaker amazon aws ec2 model monitor ground truth spot instance drift training "
