@@ -81,6 +81,11 @@ NAMED_MAX_WORDS = 30
 # how many customers walk in", which asks for a model). Planner._unknown_measures.
 LIMIT = re.compile(r"\b(?:max(?:imum)?|min(?:imum)?|default)((?:\s+[A-Za-z][\w-]*){1,3})", re.I)
 COUNT = re.compile(r"(?:^|[,;:?!(]\s*|\b(?:and|exactly|so)\s+)how (?:many|much)(\s+[A-Za-z][\w-]*)", re.I)
+# A question asking what something costs: "how much does the exam cost", "how much athena charges per TB",
+# "hourly price of ml.p3.2xlarge", "pricing for polly"; not "predict a house price" or "the cost of a false
+# negative". Planner._unknown_measures.
+PRICE = re.compile(r"\bhow much\b(?:\s+[\w.'’-]+){0,8}?\s+(?:costs?|charges?|charged)\b"
+                   r"|\b(?:prices?|pricing|fees?)\s+(?:of|for|per|to)\b|\bcharges?\s+per\b", re.I)
 # lexicon.LAY_PHRASES: everyday phrase -> the notes' term
 _LAY = {phrase: term for term, phrases in LAY_PHRASES.items() for phrase in phrases}
 LAY = Phrases(_LAY)
@@ -155,7 +160,8 @@ class Planner:
                  common_words: Callable[[], Collection[str]] | None = None,
                  writes: Callable[..., bool] | None = None,
                  spell_out: Callable[[str], str | None] | None = None,
-                 writes_formula: Callable[[list[str], list[str]], bool] | None = None):
+                 writes_formula: Callable[[list[str], list[str]], bool] | None = None,
+                 states_prices: Callable[[], bool] | None = None):
         self.vocabulary = vocabulary
         self.aliases = aliases
         self.features = features
@@ -163,6 +169,7 @@ class Planner:
         self.writes = writes  # writes(a, b, ...): do the notes write these words one after the other?
         self.spell_out = spell_out  # spell_out("TPR"): the one phrase of the notes with those initials, or None
         self.writes_formula = writes_formula  # writes_formula(formulas, shapes): do the notes write one of them?
+        self.states_prices = states_prices  # states_prices(): do the notes write a price anywhere ("$0.05")?
         self._most_sections = max(vocabulary.values(), default=1) + 1  # stands in for the section count
 
     def plan(self, question: str, split: bool = True) -> QueryPlan:
@@ -278,10 +285,11 @@ class Planner:
         the notes never use, English or not: "retention" in "default retention period of a kinesis
         stream", "payload" in "max payload size", "minutes" in "how many minutes can a lambda run". The
         notes cannot give an amount of a thing they never name. "maximum memory for lambda" or "how many
-        shards" name things the notes write about, and stay answered."""
+        shards" name things the notes write about, and stay answered. And "prices", in a question asking
+        what something costs, when the notes write no price at all (states_prices)."""
         if len(question.split()) > NAMED_MAX_WORDS:
             return []
-        out = []
+        out = ["prices"] if self.states_prices and PRICE.search(question) and not self.states_prices() else []
         for m in [*LIMIT.finditer(question), *COUNT.finditer(question)]:
             for word in m.group(1).split():
                 low = word.lower()

@@ -32,6 +32,8 @@ from .parse import Section
 from .query import Features, Planner, QueryPlan, compact, written_shapes
 
 MODES = ("hybrid", "bm25", "dense")
+# An amount of money as notes write one: "$0.05", "€ 20", "300 USD", "5 cents" (Searcher.states_prices).
+PRICE_WRITTEN = re.compile(r"[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp|dollars?|cents?|euros?)\b")
 Notify = Callable[[str], None]
 
 
@@ -122,11 +124,12 @@ class Searcher:
         self._line_terms: dict[int, list] = {}
         self.aliases = merged(index.aliases, load_user_aliases(user_aliases_path()))
         self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features, english_words,
-                               self.writes, self.spelled_out, self.writes_formula)
+                               self.writes, self.spelled_out, self.writes_formula, self.states_prices)
         self._lower_texts: list[str] | None = None
         self._all_text: str | None = None
         self._spelled_out: dict[str, str | None] = {}
         self._writes: dict[str, bool] = {}
+        self._states_prices: bool | None = None
         self._heading_postings: dict[str, np.ndarray] | None = None
         self._compact_texts: list[str] | None = None
         self._shapes: list[set[str]] | None = None
@@ -249,6 +252,13 @@ class Searcher:
             pattern = r"[ \t-]+".join(rf"{re.escape(w.lower())}(?:s|es)?" for w in words)
             self._writes[key] = re.search(rf"\b{pattern}\b", self.all_text) is not None
         return self._writes[key]
+
+    def states_prices(self) -> bool:
+        """Do the notes write a price anywhere: an amount of money, "$0.05", "€20", "300 USD", "5 cents"?
+        A question asking what something costs has no answer in notes that never do (Planner); remembered."""
+        if self._states_prices is None:
+            self._states_prices = PRICE_WRITTEN.search(self.all_text) is not None
+        return self._states_prices
 
     def spelled_out(self, acronym: str) -> str | None:
         """The one run of words the notes write, on one line without punctuation or stopwords between,

@@ -9,6 +9,7 @@ from cli.main import cli
 from indexer.aliases import initials, load_user_aliases, merged, mine
 from indexer.errors import AliasesError
 from indexer.query import Features, Phrases, Planner, comparison_sides, formula_shapes, formulas, written_shapes
+from indexer.search import PRICE_WRITTEN
 from indexer.typos import Corrector, damerau
 
 
@@ -195,6 +196,23 @@ def test_an_amount_asked_of_something_the_notes_never_name_is_an_unknown_name():
     assert planner.plan("a model for counting how many customers arrive").unknown_names == []  # not asked
     stem = "A company streams data into kinesis. " * 6 + "What is the default retention period?"
     assert planner.plan(stem).unknown_names == []  # an exam stem's scenery
+
+
+def test_a_price_asked_of_notes_that_state_no_price_is_an_unknown_name():
+    vocabulary = {w: 1 for w in "exam cost athena charge polly house price predict false negative".split()}
+    priceless = Planner(vocabulary, {}, writes=lambda *words: False, states_prices=lambda: False)
+    assert priceless.plan("how much does the exam cost?").unknown_names == ["prices"]
+    assert priceless.plan("how much athena charges per scan").unknown_names == ["prices"]
+    assert priceless.plan("hourly price of ml.p3.2xlarge").unknown_names == ["prices"]
+    assert priceless.plan("predict a house price").unknown_names == []  # a price to predict, not to pay
+    assert priceless.plan("what is the cost of a false negative").unknown_names == []
+    priced = Planner(vocabulary, {}, writes=lambda *words: False, states_prices=lambda: True)
+    assert priced.plan("how much does the exam cost?").unknown_names == []  # notes with prices may answer
+
+
+def test_notes_state_prices_when_they_write_an_amount_of_money():
+    assert PRICE_WRITTEN.search("athena costs $5 per tb scanned") and PRICE_WRITTEN.search("the exam is 300 usd")
+    assert not PRICE_WRITTEN.search("cost-effective: spot instances are cheaper, 90% less")
 
 
 def test_capitalised_words_after_a_vendors_name_that_the_notes_never_write_together_are_an_unknown_product():
