@@ -73,7 +73,8 @@ def _forms(word: str) -> frozenset[str]:
 
 
 NAMED = Phrases(NAMED_THINGS)  # aliases.NAMED_THINGS in a question
-# An exam stem names services and methods as its scenery: a named thing counts only in shorter questions.
+# An exam stem names services, methods and the client's world as its scenery ("3 PB of raw data", "exports
+# from several SaaS tools", answer options): names the notes never mention count only in shorter questions.
 NAMED_MAX_WORDS = 30
 # A question asking for an amount names what it asks about: the words after "maximum", "minimum" or
 # "default", up to a stopword ("default retention period", "max payload size"), and the word after a
@@ -236,7 +237,11 @@ class Planner:
         the notes never use right after a vendor's name, English or not: "Amazon Kendra", "SageMaker
         Clarify", "amazon personalize" (VENDOR); or words the notes never write together there
         ("SageMaker Model Monitor", _unknown_products); or a known name of something near the notes'
-        subject that they never write ("batch normalization", _unknown_things)."""
+        subject that they never write ("batch normalization", _unknown_things); or what a question asking
+        for an amount asks about ("default retention period", _unknown_measures). None in a question of
+        more than NAMED_MAX_WORDS words."""
+        if len(question.split()) > NAMED_MAX_WORDS:
+            return []
         names = [m.group(1) for m in NAME.finditer(question)
                  if m.group(1).lower() not in self.corrector.common_words]
         # A product name is capitalised; in a question typed all in lower case, case says nothing.
@@ -274,21 +279,19 @@ class Planner:
         return out
 
     def _unknown_things(self, question: str) -> list[str]:
-        """The names of aliases.NAMED_THINGS in a question of at most NAMED_MAX_WORDS words that the notes
-        never write: "batch normalization", "sagemaker feature store" in lower case."""
-        if not self.writes or len(question.split()) > NAMED_MAX_WORDS:
+        """The names of aliases.NAMED_THINGS in a question that the notes never write: "batch
+        normalization", "sagemaker feature store" in lower case."""
+        if not self.writes:
             return []
         return [typed for typed, name in NAMED.find(question) if not self.writes(*name.split())]
 
     def _unknown_measures(self, question: str, corrections: dict[str, str]) -> list[str]:
-        """In a question of at most NAMED_MAX_WORDS words asking for an amount, the asked-for words that
+        """In a question asking for an amount, the asked-for words that
         the notes never use, English or not: "retention" in "default retention period of a kinesis
         stream", "payload" in "max payload size", "minutes" in "how many minutes can a lambda run". The
         notes cannot give an amount of a thing they never name. "maximum memory for lambda" or "how many
         shards" name things the notes write about, and stay answered. And "prices", in a question asking
         what something costs, when the notes write no price at all (states_prices)."""
-        if len(question.split()) > NAMED_MAX_WORDS:
-            return []
         out = ["prices"] if self.states_prices and PRICE.search(question) and not self.states_prices() else []
         for m in [*LIMIT.finditer(question), *COUNT.finditer(question)]:
             for word in m.group(1).split():

@@ -165,6 +165,8 @@ def test_unknown_names_and_coverage():
     assert planner.plan("Kinesis firehose").unknown_names == []
     english = Planner(planner.vocabulary, {}, common_words=lambda: {"english", "japanese"})
     assert english.plan("kinesis captions in English and Japanese on Kubernetes").unknown_names == ["Kubernetes"]
+    stem = "A company streams clickstream data from its SaaS tools into kinesis. " * 4 + "Which solution?"
+    assert planner.plan(stem).unknown_names == []  # an exam stem's scenery, over NAMED_MAX_WORDS words
     assert planner.plan("kinesis firehose").coverage == 1.0
     assert planner.plan("sourdough proofing").coverage == 0.0
 
