@@ -51,7 +51,7 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "llm": ("large language model",), "lstm": ("long short term memory",), "mae": ("mean absolute error",),
     "mape": ("mean absolute percentage error",), "ml": ("machine learning",),
     "mlp": ("multilayer perceptron", "multi layer perceptron"), "mse": ("mean squared error",),
-    "mturk": ("mechanical turk",), "nb": ("naive bayes",), "ner": ("named entity recognition",),
+    "mturk": ("mechanical turk",), "nb": ("naive bayes",), "ner": ("named entity recognition", "entity recognition"),
     "nlp": ("natural language processing",), "nn": ("neural network",), "ocr": ("optical character recognition",),
     "pca": ("principal component analysis",), "rds": ("relational database service",),
     "relu": ("rectified linear unit",), "rl": ("reinforcement learning",),

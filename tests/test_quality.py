@@ -287,6 +287,8 @@ def test_the_bundled_notes_say_which_phrases_they_write(bundled_searcher):
     assert not bundled_searcher.writes("large", "language", "model")
     answer = bundled_searcher.ask("HPO job settings", k=1)
     assert answer.confident and answer.hits[0].path[-1] == "Hyperparameter Tuning"
+    ner = bundled_searcher.ask("NER on AWS", k=1)  # the notes write "entity recognition", not "named ..."
+    assert ner.plan.expansions == {"NER": "entity recognition"} and ner.hits[0].path[-1] == "Comprehend"
 
 
 def test_the_bundled_notes_spell_out_tpr_and_tnr(bundled_searcher):
