@@ -82,6 +82,9 @@ NAMED_MAX_WORDS = 30
 # how many customers walk in", which asks for a model). Planner._unknown_measures.
 LIMIT = re.compile(r"\b(?:max(?:imum)?|min(?:imum)?|default)((?:\s+[A-Za-z][\w-]*){1,3})", re.I)
 COUNT = re.compile(r"(?:^|[,;:?!(]\s*|\b(?:and|exactly|so)\s+)how (?:many|much)(\s+[A-Za-z][\w-]*)", re.I)
+# "how long" opening a question or clause asks for a duration; what it is of is the clause's next words,
+# stopwords aside ("how long does kinesis retain records").
+DURATION = re.compile(r"(?:^|[,;:?!(]\s*|\b(?:and|exactly|so)\s+)how long((?:\s+[A-Za-z][\w'-]*){1,6})", re.I)
 # A question asking what something costs: "how much does the exam cost", "how much athena charges per TB",
 # "hourly price of ml.p3.2xlarge", "pricing for polly"; not "predict a house price" or "the cost of a false
 # negative". Planner._unknown_measures.
@@ -288,19 +291,22 @@ class Planner:
     def _unknown_measures(self, question: str, corrections: dict[str, str]) -> list[str]:
         """In a question asking for an amount, the asked-for words that
         the notes never use, English or not: "retention" in "default retention period of a kinesis
-        stream", "payload" in "max payload size", "minutes" in "how many minutes can a lambda run". The
+        stream", "payload" in "max payload size", "minutes" in "how many minutes can a lambda run",
+        "retain" in "how long does kinesis retain records". The
         notes cannot give an amount of a thing they never name. "maximum memory for lambda" or "how many
         shards" name things the notes write about, and stay answered. And "prices", in a question asking
         what something costs, when the notes write no price at all (states_prices)."""
         out = ["prices"] if self.states_prices and PRICE.search(question) and not self.states_prices() else []
-        for m in [*LIMIT.finditer(question), *COUNT.finditer(question)]:
-            for word in m.group(1).split():
-                low = word.lower()
-                if low in tok.STOPWORDS:
-                    break  # "maximum of", "how much does": the asked-for words end (or never start)
-                if low not in CHAT_WORDS and word not in corrections and low not in self.aliases \
-                        and not set(tok.tokenize(word)) & self.vocabulary.keys():
-                    out.append(word)
+        asked = [m.group(1).split() for m in [*LIMIT.finditer(question), *COUNT.finditer(question)]]
+        # "maximum of", "how much does": the asked-for words end at a stopword (or never start)
+        asked = [words[:next((i for i, w in enumerate(words) if w.lower() in tok.STOPWORDS), len(words))]
+                 for words in asked]
+        asked += [m.group(1).split() for m in DURATION.finditer(question)]  # "how long does it take to ..."
+        for word in (w for words in asked for w in words):
+            low = word.lower()
+            if low not in tok.STOPWORDS and low not in CHAT_WORDS and word not in corrections \
+                    and low not in self.aliases and not set(tok.tokenize(word)) & self.vocabulary.keys():
+                out.append(word)
         return out
 
     def _corrections(self, question: str) -> dict[str, str]:

@@ -192,6 +192,8 @@ def test_an_amount_asked_of_something_the_notes_never_name_is_an_unknown_name():
     assert planner.plan("What is the maximum request payload size?").unknown_names == ["payload"]
     assert planner.plan("how many minutes can a lambda run").unknown_names == ["minutes"]
     assert planner.plan("lambda memory, and how many minutes").unknown_names == ["minutes"]
+    assert planner.plan("how long does kinesis retain data, by default").unknown_names == ["retain"]
+    assert planner.plan("how long does a sagemaker endpoint stream data").unknown_names == []
     assert planner.plan("maximum memory for a lambda").unknown_names == []  # the notes name lambda memory
     assert planner.plan("how many shards does a kinesis stream need").unknown_names == []
     assert planner.plan("how many examples get pushed through the model").unknown_names == []  # asked: examples
