@@ -291,6 +291,10 @@ def test_the_bundled_notes_say_which_phrases_they_write(bundled_searcher):
     assert answer.confident and answer.hits[0].path[-1] == "Hyperparameter Tuning"
     ner = bundled_searcher.ask("NER on AWS", k=1)  # the notes write "entity recognition", not "named ..."
     assert ner.plan.expansions == {"NER": "entity recognition"} and ner.hits[0].path[-1] == "Comprehend"
+    ocr = bundled_searcher.ask("does rekognition do OCR on photos", k=1)  # the notes: "Text in image"
+    assert ocr.confident and ocr.plan.expansions == {"OCR": "text in image"}
+    gd = bundled_searcher.ask("what is GD exactly", k=1)
+    assert gd.confident and gd.hits[0].path[-1] == "Optimization"
 
 
 def test_the_bundled_notes_spell_out_tpr_and_tnr(bundled_searcher):
