@@ -6,8 +6,8 @@ much of the question's vocabulary (IDF-weighted, as typed) the notes use at all;
 names something that the notes never mention (a capitalised or upper-case word such as "DynamoDB",
 "Kubernetes", a product after a vendor's name, "Amazon Kendra", or a named method or product the notes
 never write, "batch normalization"; or, asking for an amount, what it asks about: "default retention
-period", or a price where the notes state none; query.Planner.unknown_names). Its coefficients and the threshold
-were fitted on the tuning half of evals/questions.yaml (in-domain questions = 1, out-of-domain = 0) by
+period", or a price where the notes state none; query.Planner.unknown_names). Its coefficients and the
+threshold were fitted on the tuning half of evals/questions.yaml (in-domain questions = 1, out-of-domain = 0) by
 `python -m evals.calibrate`. Signals tried and left out, as they did not raise abstain_ood at the same
 answer_in_domain in cross-validation on the tuning half:
 the best section's BM25 share, the share of the question one section holds, how far the top cosine

@@ -289,13 +289,12 @@ class Planner:
         return [typed for typed, name in NAMED.find(question) if not self.writes(*name.split())]
 
     def _unknown_measures(self, question: str, corrections: dict[str, str]) -> list[str]:
-        """In a question asking for an amount, the asked-for words that
-        the notes never use, English or not: "retention" in "default retention period of a kinesis
-        stream", "payload" in "max payload size", "minutes" in "how many minutes can a lambda run",
-        "retain" in "how long does kinesis retain records". The
-        notes cannot give an amount of a thing they never name. "maximum memory for lambda" or "how many
-        shards" name things the notes write about, and stay answered. And "prices", in a question asking
-        what something costs, when the notes write no price at all (states_prices)."""
+        """In a question asking for an amount, the asked-for words that the notes never use, English or
+        not: "retention" in "default retention period of a kinesis stream", "payload" in "max payload
+        size", "minutes" in "how many minutes can a lambda run", "retain" in "how long does kinesis retain
+        records". The notes cannot give an amount of a thing they never name; "maximum memory for lambda"
+        or "how many shards" name things they write about, and stay answered. And "prices", in a question
+        asking what something costs, when the notes write no price at all (states_prices)."""
         out = ["prices"] if self.states_prices and PRICE.search(question) and not self.states_prices() else []
         asked = [m.group(1).split() for m in [*LIMIT.finditer(question), *COUNT.finditer(question)]]
         # "maximum of", "how much does": the asked-for words end at a stopword (or never start)
