@@ -34,7 +34,8 @@ TITLE_TERM = re.compile(rf"\b((?:{TITLE_WORD}[ \t]+){{1,4}}{TITLE_WORD})\b")
 # then to the first of its phrases the notes do write (query.Planner.common_acronym): "HPO" becomes
 # "hyperparameter tuning" in notes that have a section of that name, and "LLM" stays as typed in notes
 # that never write "large language model". Ambiguous ones are left out: LR (learning rate, linear or
-# logistic regression), CV (cross validation, computer vision, a résumé).
+# logistic regression), CV (cross validation, computer vision, a résumé), ANN (artificial neural network,
+# approximate nearest neighbours), PDF (a file, a probability density function).
 GLOSSARY: dict[str, tuple[str, ...]] = {
     "ai": ("artificial intelligence",), "api": ("application programming interface",),
     "asr": ("automatic speech recognition",), "auc": ("area under the curve",), "bow": ("bag of words",),
@@ -67,12 +68,10 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "gd": ("gradient descent",), "bgd": ("batch gradient descent", "gradient descent"),
     "xgb": ("xgboost",), "rf": ("random forest",), "dt": ("decision tree",), "lgbm": ("lightgbm",),
     "svr": ("support vector regression",), "dnn": ("deep neural network", "neural network"),
-    "ann": ("artificial neural network", "neural network"), "ohe": ("one hot encoding",),
-    "fe": ("feature engineering",), "bn": ("batch normalization",), "ctr": ("click through rate",),
+    "ohe": ("one hot encoding",), "bn": ("batch normalization",), "ctr": ("click through rate",),
     "idf": ("inverse document frequency",), "iid": ("independent and identically distributed",),
-    "cdf": ("cumulative distribution function",), "pdf": ("probability density function",),
+    "cdf": ("cumulative distribution function",), "vae": ("variational autoencoder",),
     "nlu": ("natural language understanding",), "nmt": ("neural machine translation", "machine translation"),
-    "vae": ("variational autoencoder",), "ae": ("autoencoder",),
     # chat abbreviations
     "algo": ("algorithm",), "config": ("configuration",), "env": ("environment",), "eval": ("evaluation",),
     "lib": ("library",), "param": ("parameter",), "perf": ("performance",), "repo": ("repository",),
