@@ -102,15 +102,17 @@ def section_scores(query: np.ndarray, vectors: np.ndarray, index, chunk_section:
     if index is not None and is_approximate(index):
         index.hnsw.efSearch = max(EF_SEARCH, CANDIDATES)
         found_sims, ids = index.search(query[None, :].astype(np.float32), CANDIDATES)
-        rows = ids[0][ids[0] >= 0]
-        sims = found_sims[0][ids[0] >= 0]
-    else:
-        rows = np.arange(len(vectors))
+        found = ids[0] >= 0
+        rows = ids[0][found]
+        sections, sims = chunk_section[rows], found_sims[0][found]
+        fine = fine[rows] if fine is not None else None
+    else:  # every chunk, in order: no gathering
+        sections = chunk_section
         sims = vectors @ query if len(vectors) else np.zeros(0, dtype=np.float32)
     if fine is None:
-        return _best(chunk_section[rows], sims, n_sections)
-    coarse = _best(chunk_section[rows][~fine[rows]], sims[~fine[rows]], n_sections)
-    finer = _best(chunk_section[rows][fine[rows]], sims[fine[rows]], n_sections)
+        return _best(sections, sims, n_sections)
+    coarse = _best(sections[~fine], sims[~fine], n_sections)
+    finer = _best(sections[fine], sims[fine], n_sections)
     both = (coarse > MISSING) & (finer > MISSING)
     return np.where(both, (coarse + finer) / 2, np.maximum(coarse, finer)).astype(np.float32)
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from . import tokenize as tok
 from .aliases import GLOSSARY, NAMED_THINGS, Aliases
@@ -80,11 +81,12 @@ NAMED_MAX_WORDS = 30
 # "default", up to a stopword ("default retention period", "max payload size"), and the word after a
 # "how many" or "how much" that opens the question or a clause of it ("how many minutes"; not "counting
 # how many customers walk in", which asks for a model). Planner._unknown_measures.
+CLAUSE_START = r"(?:^|[,;:?!(]\s*|\b(?:and|exactly|so)\s+)"
 LIMIT = re.compile(r"\b(?:max(?:imum)?|min(?:imum)?|default)((?:\s+[A-Za-z][\w-]*){1,3})", re.I)
-COUNT = re.compile(r"(?:^|[,;:?!(]\s*|\b(?:and|exactly|so)\s+)how (?:many|much)(\s+[A-Za-z][\w-]*)", re.I)
+COUNT = re.compile(CLAUSE_START + r"how (?:many|much)(\s+[A-Za-z][\w-]*)", re.I)
 # "how long" opening a question or clause asks for a duration; what it is of is the clause's next words,
 # stopwords aside ("how long does kinesis retain records").
-DURATION = re.compile(r"(?:^|[,;:?!(]\s*|\b(?:and|exactly|so)\s+)how long((?:\s+[A-Za-z][\w'-]*){1,6})", re.I)
+DURATION = re.compile(CLAUSE_START + r"how long((?:\s+[A-Za-z][\w'-]*){1,6})", re.I)
 # A question asking what something costs: "how much does the exam cost", "how much athena charges per TB",
 # "hourly price of ml.p3.2xlarge", "pricing for polly"; not "predict a house price" or "the cost of a false
 # negative". Planner._unknown_measures.
@@ -254,8 +256,7 @@ class Planner:
                     and len(m.group(2)) > 2 and m.group(2).lower() not in tok.STOPWORDS]
         out: list[str] = []
         for word in names + products:
-            explained = word in corrections or word.lower() in self.aliases or word.lower() in expanded
-            if not explained and word not in out and not set(tok.tokenize(word)) & self.vocabulary.keys():
+            if word not in out and self._never_used(word, corrections, expanded):
                 out.append(word)
         runs = dict.fromkeys(self._unknown_products(vendors, corrections) + self._unknown_things(question)
                              + self._unknown_measures(question, corrections))
@@ -296,17 +297,19 @@ class Planner:
         or "how many shards" name things they write about, and stay answered. And "prices", in a question
         asking what something costs, when the notes write no price at all (states_prices)."""
         out = ["prices"] if self.states_prices and PRICE.search(question) and not self.states_prices() else []
-        asked = [m.group(1).split() for m in [*LIMIT.finditer(question), *COUNT.finditer(question)]]
         # "maximum of", "how much does": the asked-for words end at a stopword (or never start)
-        asked = [words[:next((i for i, w in enumerate(words) if w.lower() in tok.STOPWORDS), len(words))]
-                 for words in asked]
-        asked += [m.group(1).split() for m in DURATION.finditer(question)]  # "how long does it take to ..."
-        for word in (w for words in asked for w in words):
-            low = word.lower()
-            if low not in tok.STOPWORDS and low not in CHAT_WORDS and word not in corrections \
-                    and low not in self.aliases and not set(tok.tokenize(word)) & self.vocabulary.keys():
-                out.append(word)
-        return out
+        asked = [w for m in (*LIMIT.finditer(question), *COUNT.finditer(question))
+                 for w in takewhile(lambda w: w.lower() not in tok.STOPWORDS, m.group(1).split())]
+        asked += [w for m in DURATION.finditer(question) for w in m.group(1).split()]  # stopwords skipped below
+        return out + [w for w in asked if w.lower() not in tok.STOPWORDS and w.lower() not in CHAT_WORDS
+                      and self._never_used(w, corrections)]
+
+    def _never_used(self, word: str, corrections: dict[str, str], expanded: Collection[str] = ()) -> bool:
+        """Is a question's word one the notes never use: not corrected to a notes word, not a known or
+        expanded acronym, and none of its terms in the notes' vocabulary?"""
+        low = word.lower()
+        return (word not in corrections and low not in self.aliases and low not in expanded
+                and not set(tok.tokenize(word)) & self.vocabulary.keys())
 
     def _corrections(self, question: str) -> dict[str, str]:
         """Typed word -> notes word. A word the notes never use is corrected when the corrector finds a
