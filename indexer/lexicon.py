@@ -58,6 +58,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "learning by playing", "agent in an environment", "agent learns by doing", "penalties and bonuses",
         "carrot and stick", "reward signal", "rewards and punishments", "maximize cumulative reward",
         "maximise cumulative reward", "learns from rewards", "agent takes actions", "game playing agent",
+        "q learning", "q value", "q table",
     ),
     "gradient descent": (
         "walking downhill", "going downhill", "steps downhill", "rolling down the hill",
@@ -110,7 +111,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     "l2": (
         "ridge regression", "ridge penalty", "squared weight penalty", "shrink the weights",
         "sum of squared weights", "squared magnitude penalty", "shrink weights toward zero",
-        "shrinks the coefficients", "keeps all features", "no weights become zero",
+        "shrinks the coefficients", "keeps all features", "no weights become zero", "weight decay",
     ),
     "hyperparameters": (
         "tuning knobs", "knobs to tune", "settings chosen before training", "training settings", "model settings",
@@ -338,7 +339,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "start from a trained model",
     ),
     "logistical regression": (
-        "logistic regression", "logit", "logit model", "log odds", "logistic model", "odds ratio",
+        "logistic regression", "logit", "logit model", "logistic model",
         "predict a binary outcome", "yes or no prediction", "probability of a yes",
     ),
     "linear regression": (
@@ -348,7 +349,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "svms": (
         "support vector machine", "support vector machines", "support vectors", "maximum margin",
-        "max margin classifier", "widest margin", "kernel trick", "separating hyperplane", "maximize the margin",
+        "max margin classifier", "widest margin", "separating hyperplane", "maximize the margin",
         "maximise the margin", "widest gap between classes", "largest gap between classes", "best dividing line",
         "margin classifier",
     ),
@@ -574,7 +575,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "kinesis data analytics": (
         "streaming sql", "real time sql", "analyze streams in real time", "continuous queries",
-        "windowed aggregations", "tumbling window", "sliding window aggregation", "queries over live data",
+        "queries over live data",
         "query a stream", "streaming analytics", "real-time analytics", "data in motion",
         "continuous stream queries", "aggregate streaming data", "process streams in real time",
     ),
@@ -931,4 +932,6 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     "variance": (
         "average squared deviation", "mean squared deviation", "squared deviations from mean", "squared spread",
     ),
+    # the notes describe Elastic Inference without its name: "Sometimes can elastically attach GPUs to an instance"
+    "attach gpus": ("elastic inference", "attach a gpu", "gpu acceleration to an endpoint"),
 }
