@@ -92,6 +92,12 @@ DURATION = re.compile(CLAUSE_START + r"how long((?:\s+[A-Za-z][\w'-]*){1,6})", r
 # negative". Planner._unknown_measures.
 PRICE = re.compile(r"\bhow much\b(?:\s+[\w.'’-]+){0,8}?\s+(?:costs?|charges?|charged)\b"
                    r"|\b(?:prices?|pricing|fees?)\s+(?:of|for|per|to)\b|\bcharges?\s+per\b", re.I)
+# A question asking when something happened: "what year did AWS launch SageMaker", "when was comprehend
+# released"; not "when was the model deployed, which metric drifted" (no launch word) nor "when to use L1".
+DATE = re.compile(r"\b(?:what|which) year\b|\bwhen (?:was|were|did|is|will)\b(?:\s+[\w.'’-]+){0,6}?\s+"
+                  r"(?:launch|launched|released?|introduced?|announced?|invented|founded|came out|come out)\b", re.I)
+# What a question asks for that only notes stating one can answer, by the kind of fact (Searcher.states).
+ASKED = {"prices": PRICE, "dates": DATE}
 # lexicon.LAY_PHRASES: everyday phrase -> the notes' term
 _LAY = {phrase: term for term, phrases in LAY_PHRASES.items() for phrase in phrases}
 LAY = Phrases(_LAY)
@@ -167,7 +173,7 @@ class Planner:
                  writes: Callable[..., bool] | None = None,
                  spell_out: Callable[[str], str | None] | None = None,
                  writes_formula: Callable[[list[str], list[str]], bool] | None = None,
-                 states_prices: Callable[[], bool] | None = None):
+                 states: Callable[[str], bool] | None = None):
         self.vocabulary = vocabulary
         self.aliases = aliases
         self.features = features
@@ -175,7 +181,7 @@ class Planner:
         self.writes = writes  # writes(a, b, ...): do the notes write these words one after the other?
         self.spell_out = spell_out  # spell_out("TPR"): the one phrase of the notes with those initials, or None
         self.writes_formula = writes_formula  # writes_formula(formulas, shapes): do the notes write one of them?
-        self.states_prices = states_prices  # states_prices(): do the notes write a price anywhere ("$0.05")?
+        self.states = states  # states("prices"), states("dates"): do the notes write one anywhere ("$0.05", "2017")?
         self._most_sections = max(vocabulary.values(), default=1) + 1  # stands in for the section count
 
     def plan(self, question: str, split: bool = True) -> QueryPlan:
@@ -295,8 +301,9 @@ class Planner:
         size", "minutes" in "how many minutes can a lambda run", "retain" in "how long does kinesis retain
         records". The notes cannot give an amount of a thing they never name; "maximum memory for lambda"
         or "how many shards" name things they write about, and stay answered. And "prices", in a question
-        asking what something costs, when the notes write no price at all (states_prices)."""
-        out = ["prices"] if self.states_prices and PRICE.search(question) and not self.states_prices() else []
+        asking what something costs, when the notes write no price at all, and "dates", in one asking when
+        something came out, when they write no year (states)."""
+        out = [kind for kind, asked in ASKED.items() if self.states and asked.search(question) and not self.states(kind)]
         # "maximum of", "how much does": the asked-for words end at a stopword (or never start)
         asked = [w for m in (*LIMIT.finditer(question), *COUNT.finditer(question))
                  for w in takewhile(lambda w: w.lower() not in tok.STOPWORDS, m.group(1).split())]

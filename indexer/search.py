@@ -32,8 +32,11 @@ from .parse import Section
 from .query import Features, Planner, QueryPlan, compact, written_shapes
 
 MODES = ("hybrid", "bm25", "dense")
-# An amount of money as notes write one: "$0.05", "€ 20", "300 USD", "5 cents" (Searcher.states_prices).
+# An amount of money as notes write one: "$0.05", "€ 20", "300 USD", "5 cents"; a year: "2017", "in 1998"
+# (Searcher.states).
 PRICE_WRITTEN = re.compile(r"[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp|dollars?|cents?|euros?)\b")
+YEAR_WRITTEN = re.compile(r"(?<![\w$€£])(?<!\d[.,])(?:19[5-9]\d|20[0-3]\d)(?![\w%]|[.,]\d)")  # 1950-2039
+WRITTEN = {"prices": PRICE_WRITTEN, "dates": YEAR_WRITTEN}
 Notify = Callable[[str], None]
 
 
@@ -124,12 +127,12 @@ class Searcher:
         self._line_terms: dict[int, list] = {}
         self.aliases = merged(index.aliases, load_user_aliases(user_aliases_path()))
         self.planner = Planner(self.bm25.document_frequencies(), self.aliases, settings.features, english_words,
-                               self.writes, self.spelled_out, self.writes_formula, self.states_prices)
+                               self.writes, self.spelled_out, self.writes_formula, self.states)
         self._lower_texts: list[str] | None = None
         self._all_text: str | None = None
         self._spelled_out: dict[str, str | None] = {}
         self._writes: dict[str, bool] = {}
-        self._states_prices: bool | None = None
+        self._states: dict[str, bool] = {}
         self._heading_postings: dict[str, np.ndarray] | None = None
         self._compact_texts: list[str] | None = None
         self._shapes: list[set[str]] | None = None
@@ -253,12 +256,13 @@ class Searcher:
             self._writes[key] = re.search(rf"\b{pattern}\b", self.all_text) is not None
         return self._writes[key]
 
-    def states_prices(self) -> bool:
-        """Do the notes write a price anywhere: an amount of money, "$0.05", "€20", "300 USD", "5 cents"?
-        A question asking what something costs has no answer in notes that never do (Planner); remembered."""
-        if self._states_prices is None:
-            self._states_prices = PRICE_WRITTEN.search(self.all_text) is not None
-        return self._states_prices
+    def states(self, kind: str) -> bool:
+        """Do the notes write a fact of this kind anywhere: "prices", an amount of money ("$0.05", "€20",
+        "300 USD", "5 cents"); "dates", a year ("2017")? A question asking what something costs, or when it
+        came out, has no answer in notes that never do (Planner); remembered."""
+        if kind not in self._states:
+            self._states[kind] = WRITTEN[kind].search(self.all_text) is not None
+        return self._states[kind]
 
     def spelled_out(self, acronym: str) -> str | None:
         """The one run of words the notes write, on one line without punctuation or stopwords between,

@@ -9,7 +9,7 @@ from cli.main import cli
 from indexer.aliases import initials, load_user_aliases, merged, mine
 from indexer.errors import AliasesError
 from indexer.query import Features, Phrases, Planner, comparison_sides, formula_shapes, formulas, written_shapes
-from indexer.search import PRICE_WRITTEN
+from indexer.search import PRICE_WRITTEN, YEAR_WRITTEN
 from indexer.typos import Corrector, damerau
 
 
@@ -204,19 +204,32 @@ def test_an_amount_asked_of_something_the_notes_never_name_is_an_unknown_name():
 
 def test_a_price_asked_of_notes_that_state_no_price_is_an_unknown_name():
     vocabulary = {w: 1 for w in "exam cost athena charge polly house price predict false negative".split()}
-    priceless = Planner(vocabulary, {}, writes=lambda *words: False, states_prices=lambda: False)
+    priceless = Planner(vocabulary, {}, writes=lambda *words: False, states=lambda kind: False)
     assert priceless.plan("how much does the exam cost?").unknown_names == ["prices"]
     assert priceless.plan("how much athena charges per scan").unknown_names == ["prices"]
     assert priceless.plan("hourly price of ml.p3.2xlarge").unknown_names == ["prices"]
     assert priceless.plan("predict a house price").unknown_names == []  # a price to predict, not to pay
     assert priceless.plan("what is the cost of a false negative").unknown_names == []
-    priced = Planner(vocabulary, {}, writes=lambda *words: False, states_prices=lambda: True)
+    priced = Planner(vocabulary, {}, writes=lambda *words: False, states=lambda kind: kind == "prices")
     assert priced.plan("how much does the exam cost?").unknown_names == []  # notes with prices may answer
 
 
-def test_notes_state_prices_when_they_write_an_amount_of_money():
+def test_a_date_asked_of_notes_that_state_no_year_is_an_unknown_name():
+    vocabulary = {w: 1 for w in "aws launch sagemaker comprehend release model deploy drift l1".split()}
+    undated = Planner(vocabulary, {}, writes=lambda *words: False, states=lambda kind: False)
+    assert undated.plan("in what year did AWS launch SageMaker?").unknown_names == ["dates"]
+    assert undated.plan("when was comprehend released").unknown_names == ["dates"]
+    assert undated.plan("when was the model deployed, and which feature drifted?").unknown_names == []
+    assert undated.plan("when to use L1").unknown_names == []
+    dated = Planner(vocabulary, {}, writes=lambda *words: False, states=lambda kind: kind == "dates")
+    assert dated.plan("when was comprehend released").unknown_names == []  # notes with years may answer
+
+
+def test_notes_state_prices_when_they_write_an_amount_of_money_and_dates_when_they_write_a_year():
     assert PRICE_WRITTEN.search("athena costs $5 per tb scanned") and PRICE_WRITTEN.search("the exam is 300 usd")
     assert not PRICE_WRITTEN.search("cost-effective: spot instances are cheaper, 90% less")
+    assert YEAR_WRITTEN.search("launched in 2017,") and YEAR_WRITTEN.search("(1998)")
+    assert not any(YEAR_WRITTEN.search(t) for t in ("2048 dimensions", "$2000", "1,999 rows", "ml.p3.2xlarge"))
 
 
 def test_capitalised_words_after_a_vendors_name_that_the_notes_never_write_together_are_an_unknown_product():
