@@ -5,7 +5,7 @@
 
 Class-balanced logistic regression (in-domain = 1, out-of-domain = 0) over the signals that
 indexer.confidence uses (Signals); the threshold is set so that 98% of the tuning half's in-domain
-questions are answered. Paste the printed Calibration into indexer/confidence.py.
+questions are answered, halfway between the last one it refuses and the first it answers. Paste the printed Calibration into indexer/confidence.py.
 """
 
 from __future__ import annotations
@@ -51,9 +51,13 @@ def fit(x: np.ndarray, y: np.ndarray, steps: int = 5000, lr: float = 0.1, l2: fl
 
 
 def threshold_for(p: np.ndarray, y: np.ndarray, share: float = ANSWER_SHARE) -> float:
-    """The confidence that lets `share` of the in-domain questions (y == 1) through."""
+    """The confidence that lets `share` of the in-domain questions (y == 1) through: halfway between the
+    last in-domain question it refuses and the first it answers. (At the first it answers, as before, a
+    gap in the tune half's confidences moved it: 0.345 on 1786 questions, 0.421 on 1886, with the same
+    signals; cross-validation scores the two rules alike.)"""
     inside = np.sort(p[y == 1])
-    return float(inside[int(np.floor((1 - share) * len(inside)))])
+    k = int(np.floor(round((1 - share) * len(inside), 9)))  # how many it may refuse; 0.2 * 10 is 2, not 1.999…
+    return float((inside[k - 1] + inside[k]) / 2) if k > 0 else float(inside[0])
 
 
 def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 8, shuffles: int = 20) -> tuple[float, float]:

@@ -2,6 +2,7 @@
 cross-validation, on made-up signals where the right answer is known."""
 
 import numpy as np
+import pytest
 
 from evals.calibrate import cross_validate, fit, threshold_for
 
@@ -24,6 +25,11 @@ def test_the_threshold_lets_the_asked_share_of_in_domain_questions_through():
     p, y = np.linspace(0, 1, 101), np.ones(101)
     assert np.mean(p >= threshold_for(p, y, share=0.98)) >= 0.98
     assert np.mean(p >= threshold_for(p, y, share=0.5)) < 0.6
+
+
+def test_the_threshold_sits_halfway_across_the_gap_below_the_first_question_answered():
+    p, y = np.array([0.1, 0.2, 0.6, 0.7, 0.8, 0.9, 0.9, 0.9, 0.9, 0.9]), np.ones(10)
+    assert threshold_for(p, y, share=0.8) == pytest.approx(0.4)  # refuses 0.1 and 0.2, and no more than it must
 
 
 def test_cross_validation_tells_separable_signals_from_noise():
