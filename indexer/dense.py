@@ -117,6 +117,22 @@ def section_scores(query: np.ndarray, vectors: np.ndarray, index, chunk_section:
     return np.where(both, (coarse + finer) / 2, np.maximum(coarse, finer)).astype(np.float32)
 
 
+def section_centroids(vectors: np.ndarray, chunk_section: np.ndarray, n_sections: int,
+                      fine: np.ndarray | None = None) -> np.ndarray:
+    """Per section, the unit-length mean of its chunks' vectors (of the coarser cut, in an index cut twice):
+    what the section is about as a whole, where its best chunk says what one part of it says. Chunks are
+    stored section by section; a section with no chunks gets zeros."""
+    rows = ~fine if fine is not None else np.ones(len(chunk_section), dtype=bool)
+    vectors, sections = vectors[rows], chunk_section[rows]
+    out = np.zeros((n_sections, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32)
+    counts = np.bincount(sections, minlength=n_sections)
+    has = counts > 0
+    if has.any():
+        out[has] = np.add.reduceat(vectors, np.searchsorted(sections, np.flatnonzero(has)), axis=0)
+        out[has] /= np.linalg.norm(out[has], axis=1, keepdims=True) + 1e-12
+    return out
+
+
 def _best(sections: np.ndarray, sims: np.ndarray, n_sections: int) -> np.ndarray:
     """Per section, the best of the sims of its chunks (sections: each chunk's section), else MISSING."""
     best = np.full(n_sections, MISSING, dtype=np.float32)

@@ -127,3 +127,34 @@ def test_a_section_scores_the_mean_of_each_cuts_best_chunk():
     assert np.isclose(scores[1], max(sims[3], sims[4]))  # one cut only: its best chunk
     assert np.allclose(dense.section_scores(query, vectors, None, chunk_section, 2),
                        [sims[:3].max(), sims[3:].max()])
+
+
+def test_a_sections_centroid_is_the_unit_mean_of_its_coarse_chunks():
+    vectors = unit(6)
+    chunk_section = np.array([0, 0, 0, 2, 2, 2])  # section 1 has no chunks
+    fine = np.array([False, False, True, False, True, True])
+    centroids = dense.section_centroids(vectors, chunk_section, 3, fine)
+    mean0, mean2 = vectors[:2].mean(0), vectors[3]
+    assert np.allclose(centroids[0], mean0 / np.linalg.norm(mean0), atol=1e-6)
+    assert np.allclose(centroids[2], mean2, atol=1e-6)  # one coarse chunk: its own vector
+    assert not centroids[1].any()
+    assert np.allclose(dense.section_centroids(vectors, chunk_section, 3)[0],
+                       vectors[:3].mean(0) / np.linalg.norm(vectors[:3].mean(0)), atol=1e-6)  # one cut: all
+
+
+def test_a_short_question_also_scores_each_sections_centroid_and_confidence_does_not(tmp_path):
+    root = tmp_path / "two"
+    root.mkdir()
+    bullets = "".join(f"- bullet {i} on streams shards firehose topic {i}\n" for i in range(12))  # two coarse chunks
+    (root / "n.md").write_text(f"# N\n\n## Streams\n\n{bullets}\n## Other\n\n- glue crawlers\n", encoding="utf-8")
+    searcher = Searcher.open(corpus=root, index_dir=tmp_path / "ix", embedder=FakeEmbedder())
+    vector = searcher.embedder.encode(["streams shards"])[0]
+    plain, plain_top = searcher.dense(vector)
+    whole, whole_top = searcher.dense(vector, whole=True)
+    w = searcher.settings.w_centroid
+    assert np.allclose(whole, (plain + w * searcher.centroids() @ vector) / (1 + w), atol=1e-6)
+    assert not np.allclose(whole, plain) and whole_top == plain_top  # confidence reads the best chunks
+    off = Searcher(searcher.index, searcher.embedder, SearchSettings(w_centroid=0.0))
+    short, stem = "streams shards", "streams shards " * 20  # a question of 40 words: best chunks only
+    assert [h.score for h in searcher.search(short)] != [h.score for h in off.search(short)]
+    assert [h.score for h in searcher.search(stem)] == [h.score for h in off.search(stem)]
