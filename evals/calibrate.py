@@ -5,7 +5,8 @@
 
 Class-balanced logistic regression (in-domain = 1, out-of-domain = 0) over the signals that
 indexer.confidence uses (Signals); the threshold is set so that 98% of the tuning half's in-domain
-questions are answered, halfway between the last one it refuses and the first it answers. Paste the printed Calibration into indexer/confidence.py.
+questions are answered, halfway between the last one it refuses and the first it answers. Paste the
+printed Calibration into indexer/confidence.py.
 """
 
 from __future__ import annotations

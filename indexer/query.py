@@ -303,7 +303,8 @@ class Planner:
         or "how many shards" name things they write about, and stay answered. And "prices", in a question
         asking what something costs, when the notes write no price at all, and "dates", in one asking when
         something came out, when they write no year (states)."""
-        out = [kind for kind, asked in ASKED.items() if self.states and asked.search(question) and not self.states(kind)]
+        out = [kind for kind, asked in ASKED.items()
+               if self.states and asked.search(question) and not self.states(kind)]
         # "maximum of", "how much does": the asked-for words end at a stopword (or never start)
         asked = [w for m in (*LIMIT.finditer(question), *COUNT.finditer(question))
                  for w in takewhile(lambda w: w.lower() not in tok.STOPWORDS, m.group(1).split())]
