@@ -37,10 +37,18 @@ def test_questions_file_is_valid_and_split_in_two():
     assert all(split_of(q, questions) == "tune" for q in tune)
 
 
-def test_every_label_names_a_section_that_can_be_found(bundled_searcher):
-    unreachable = [(q.id, ref) for q in load_questions() for ref in q.relevant
+@pytest.mark.parametrize("name", ["questions.yaml", "holdout.yaml"])
+def test_every_label_names_a_section_that_can_be_found(bundled_searcher, name):
+    questions = load_questions(DEFAULT_QUESTIONS.parent / name)
+    unreachable = [(q.id, ref) for q in questions for ref in q.relevant
                    if not any(matches(ref, s.path) for s in bundled_searcher.sections)]
     assert unreachable == []
+
+
+def test_the_held_back_batch_repeats_no_eval_question():
+    seen = {q.question.strip().lower() for q in load_questions()}
+    held = load_questions(DEFAULT_QUESTIONS.parent / "holdout.yaml")
+    assert len(held) >= 50 and not [q.id for q in held if q.question.strip().lower() in seen]
 
 
 def test_a_split_named_in_the_file_is_kept_when_questions_are_added(tmp_path):
