@@ -111,7 +111,7 @@ NAMED_THINGS: tuple[str, ...] = (
     # SageMaker features and sub-products not covered by the notes
     "sagemaker studio", "sagemaker canvas", "sagemaker autopilot", "sagemaker clarify", "sagemaker debugger",
     "sagemaker profiler", "sagemaker experiments", "sagemaker pipelines", "sagemaker projects", "sagemaker jumpstart",
-    "sagemaker neo", "sagemaker processing", "sagemaker hyperpod", "sagemaker geospatial", "processing job",
+    "sagemaker neo", "sagemaker processing", "sagemaker hyperpod", "sagemaker geospatial",
     "notebook job", "local mode", "script mode", "bring your own container", "fast file mode", "augmented manifest",
     "manifest file", "warm pool", "heterogeneous cluster",
     "sharded data parallel", "data parallelism", "model parallelism", "parameter server", "elastic fabric adapter",
