@@ -27,9 +27,8 @@ ANSWER_SHARE = 0.98
 
 
 def features(searcher: Searcher, question: str) -> list[float]:
-    plan = searcher.planner.plan(question)
-    _, top_cosine = searcher.dense(searcher.embedder.encode([plan.text])[0])
-    return [float(v) for v in astuple(searcher.signals(plan, top_cosine))]
+    """The signals a question's answer was judged on (Searcher.ask), as numbers."""
+    return [float(v) for v in astuple(searcher.ask(question, k=1).signals)]
 
 
 def probability(x: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:

@@ -96,6 +96,18 @@ PRICE = re.compile(r"\bhow much\b(?:\s+[\w.'’-]+){0,8}?\s+(?:costs?|charges?|c
 # released"; not "when was the model deployed, which metric drifted" (no launch word) nor "when to use L1".
 DATE = re.compile(r"\b(?:what|which) year\b|\bwhen (?:was|were|did|is|will)\b(?:\s+[\w.'’-]+){0,6}?\s+"
                   r"(?:launch|launched|released?|introduced?|announced?|invented|founded|came out|come out)\b", re.I)
+# A question asking for a number: "how many faces can a collection store", "what's the maximum file
+# size", "at most how many jobs run in parallel", "how big can a payload be". Only the best answer's
+# lines stating a number can answer it (Searcher.ask). "What is the default" is not one: a default may be a
+# word ("root access is enabled"); nor "how many examples get pushed through at once" (no verb after it
+# asks a count of something), nor "the minimum bounding box step" (no quantity word).
+NUMBER = re.compile(
+    r"\bwhat(?:'s|’s| is|s| are)? (?:the )?(?:[\w-]+ ){0,2}?(?:max|maximum|min|minimum|largest|smallest|longest"
+    r"|shortest|biggest|highest|lowest|most|fewest)(?:\s+[\w-]+){0,3}?\s+(?:sizes?|number|count|time|timeout|memory"
+    r"|length|duration|limit|amount|rate|throughput|value|period)\b"
+    r"|\bhow (?:many|much|long)\b(?:\s+[\w'’-]+){0,8}?\s+(?:can|could|does|do|is|are|will|should|allowed"
+    r"|supported|supports?)\b"
+    r"|\bat (?:most|least)\b|\b(?:max|maximum|min|minimum) number of\b|\bhow (?:big|large|small)\b", re.I)
 # What a question asks for that only notes stating one can answer, by the kind of fact (Searcher.states).
 ASKED = {"prices": PRICE, "dates": DATE}
 # lexicon.LAY_PHRASES: everyday phrase -> the notes' term
@@ -150,6 +162,7 @@ class QueryPlan:
     unknown_names: list[str] = field(default_factory=list)  # "Kubernetes", "GAN": names the notes never use
     formulas: list[str] = field(default_factory=list)  # math in the question, compacted: "tp/(tp+fn)"
     shapes: list[str] = field(default_factory=list)  # and its shape, "1-x^2-x^2" (formula_shapes)
+    asks_number: bool = False  # "how many faces can a collection store": the answer must state one (NUMBER)
 
     corrected: str = ""  # the question with its typos corrected, before acronyms are spelled out
 
@@ -213,7 +226,7 @@ class Planner:
         unknown = self.unknown_names(question, corrections, expanded)
         plan = QueryPlan(question, text, terms, corrections, expansions, glosses, coverage=coverage,
                          typed_coverage=typed_coverage, unknown_names=unknown, corrected=corrected,
-                         formulas=found, shapes=shapes)
+                         formulas=found, shapes=shapes, asks_number=asks_number(question))
         if split and self.features.comparisons:
             sides = comparison_sides(question)
             if sides:
@@ -415,6 +428,12 @@ class Planner:
 def _entry(word: str, table: Collection[str]) -> str | None:
     """The word's key in an acronym table, as typed or without a plural "s" ("CNNs", "algos"), or None."""
     return word if word in table else word[:-1] if word.endswith("s") and word[:-1] in table else None
+
+
+def asks_number(question: str) -> bool:
+    """Does a question of up to NAMED_MAX_WORDS words ask for a number (NUMBER)? In an exam stem, "at
+    least 10 GB" is scenery."""
+    return len(question.split()) <= NAMED_MAX_WORDS and NUMBER.search(question) is not None
 
 
 def compact(text: str) -> str:

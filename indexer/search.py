@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +37,13 @@ MODES = ("hybrid", "bm25", "dense")
 PRICE_WRITTEN = re.compile(r"[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp|dollars?|cents?|euros?)\b")
 YEAR_WRITTEN = re.compile(r"(?<![\w$€£])(?<!\d[.,])(?:19[5-9]\d|20[0-3]\d)(?![\w%]|[.,]\d)")  # 1950-2039
 WRITTEN = {"prices": PRICE_WRITTEN, "dates": YEAR_WRITTEN}
+# A number as lines write one: "1 MB", "24 hours", "5%", "0.5", "1,000", "ten"; not the digit inside a name
+# ("L1", "S3", "EC2", "ml.p3.2xlarge" aside from its "2xlarge"). A question asking for a number
+# (QueryPlan.asks_number) whose best answer's best lines state none names UNSTATED_NUMBER as unknown.
+NUMBER_WRITTEN = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s?(?:%|[kmgtp]i?b|ms|x|k|m|s|h))?(?!\w)"
+                            r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand"
+                            r"|million|billion|dozen|twice|half)\b", re.I)
+UNSTATED_NUMBER = "the number asked for"
 Notify = Callable[[str], None]
 
 
@@ -85,6 +92,10 @@ class SearchSettings:
     # names Kinesis twice. Tune half, short-question MRR: 0 or 0.05: 0.922; 0.1 or 0.2: 0.925 (a comparison
     # side finds its section first); 0.3: 0.922 (a formula question loses a place); 0.5: 0.915.
     w_heading: float = 0.1
+    # A question asking for a number (QueryPlan.asks_number) whose best answer's best lines state none names
+    # UNSTATED_NUMBER as unknown, so confidence falls as for a name the notes never use: "how many faces can
+    # a Rekognition collection store" finds the Rekognition section, which gives no limit.
+    number_check: bool = True
     features: Features = Features()
     calibration: Calibration = DEFAULT_CALIBRATION
 
@@ -119,6 +130,7 @@ class Answer:
     hits: list[Hit]
     confidence: float
     confident: bool
+    signals: Signals | None = None  # what the confidence was computed from
 
 
 class Searcher:
@@ -195,12 +207,16 @@ class Searcher:
         candidate = bm25 > 0 if mode == "bm25" else np.isfinite(scores)  # bm25: only sections sharing a term
         side_best = [self._side_best(mode, side, vector, whole) for side, vector in zip(plan.sides, vectors[1:])]
         order = both_sides_first(top(scores, candidate, k), [i for i in side_best if i is not None], scores)
-        conf = confidence(self.signals(plan, top_cosine), self.settings.calibration)
-        confident = conf >= self.settings.calibration.threshold
         groups = [side.terms for side in plan.sides] or [plan.terms]  # best lines for each side of "X vs Y"
-        hits = [self._hit(rank, i, float(scores[i]), groups, conf, confident, chunk_sims)
-                for rank, i in enumerate(order[:k], start=1)]
-        return Answer(plan, hits, round(conf, 4), confident)
+        hits = [self._hit(rank, i, float(scores[i]), groups, chunk_sims) for rank, i in enumerate(order[:k], start=1)]
+        if (self.settings.number_check and plan.asks_number and hits and not states_number(hits[0])
+                and UNSTATED_NUMBER not in plan.unknown_names):
+            plan.unknown_names.append(UNSTATED_NUMBER)
+        signals = self.signals(plan, top_cosine)
+        conf = confidence(signals, self.settings.calibration)
+        confident = conf >= self.settings.calibration.threshold
+        hits = [replace(hit, confidence=round(conf, 4), confident=confident) for hit in hits]
+        return Answer(plan, hits, round(conf, 4), confident, signals)
 
     def signals(self, plan: QueryPlan, top_cosine: float) -> Signals:
         """What the confidence in an answer is computed from (indexer.confidence), given the question's
@@ -374,8 +390,8 @@ class Searcher:
                                                 self._chunk_fine)
         return self._centroids
 
-    def _hit(self, rank: int, i: int, score: float, groups: list[list[str]], conf: float, confident: bool,
-             chunk_sims: ChunkSims | None) -> Hit:
+    def _hit(self, rank: int, i: int, score: float, groups: list[list[str]], chunk_sims: ChunkSims | None) -> Hit:
+        """Section i as the rank-th result, with its best lines; its confidence is set by ask."""
         sec = self.index.sections[i]
         if i not in self._line_terms:
             self._line_terms[i] = line_terms(sec)
@@ -385,7 +401,7 @@ class Searcher:
         fallback = self._best_chunk_lines(i, chunk_sims)
         best = best_lines(lines, groups, self.bm25.idf, fallback)
         return Hit(rank, round(score, 6), list(sec.path), sec.file, sec.line_start, sec.line_end, sec.text,
-                   matched, best, round(conf, 4), confident)
+                   matched, best)
 
     def _best_chunk_lines(self, section: int, sims: ChunkSims | None) -> tuple[int, int] | None:
         """(first, last) line of the section's chunk that the question matched best."""
@@ -394,6 +410,11 @@ class Searcher:
             return None
         chunk = self.index.chunks[int(rows[np.argmax(sims[rows])])]
         return chunk.line_start, chunk.line_end
+
+
+def states_number(hit: Hit) -> bool:
+    """Do a hit's best lines write a number (NUMBER_WRITTEN)?"""
+    return any(NUMBER_WRITTEN.search(line) for n, line in hit.lines() if n in hit.best_lines)
 
 
 def top(scores: np.ndarray, candidate: np.ndarray, k: int) -> list[int]:

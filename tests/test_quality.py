@@ -8,8 +8,9 @@ from click.testing import CliRunner
 from cli.main import cli
 from indexer.aliases import initials, load_user_aliases, merged, mine
 from indexer.errors import AliasesError
-from indexer.query import Features, Phrases, Planner, comparison_sides, formula_shapes, formulas, written_shapes
-from indexer.search import PRICE_WRITTEN, YEAR_WRITTEN
+from indexer.query import (Features, Phrases, Planner, asks_number, comparison_sides, formula_shapes, formulas,
+                           written_shapes)
+from indexer.search import NUMBER_WRITTEN, PRICE_WRITTEN, UNSTATED_NUMBER, YEAR_WRITTEN, SearchSettings, Searcher
 from indexer.typos import Corrector, damerau
 
 
@@ -223,6 +224,35 @@ def test_a_date_asked_of_notes_that_state_no_year_is_an_unknown_name():
     assert undated.plan("when to use L1").unknown_names == []
     dated = Planner(vocabulary, {}, writes=lambda *words: False, states=lambda kind: kind == "dates")
     assert dated.plan("when was comprehend released").unknown_names == []  # notes with years may answer
+
+
+def test_a_question_asks_for_a_number_when_it_asks_how_many_or_how_big_something_can_be():
+    assert asks_number("How many faces can I store in a single Rekognition collection?")
+    assert asks_number("What's the maximum file size for a lexicon?")
+    assert asks_number("at most how many training jobs run in parallel")
+    assert asks_number("how much throughput does one kinesis shard give")
+    assert asks_number("how big can a payload be")
+    assert not asks_number("is root access enabled by default?")  # a default may be a word
+    assert not asks_number("what is the default VPC for sagemaker")
+    assert not asks_number("how many examples get pushed through the model at once")  # a concept, not a count
+    assert not asks_number("what is the minimum bounding box step in PCA about?")  # no quantity asked
+    assert not asks_number("how do I pick how many clusters k-means needs")
+    stem = "A team needs at least 10 GB of storage for its logs. " * 4 + "Which solution meets this need?"
+    assert not asks_number(stem)  # an exam stem's scenery
+
+
+def test_lines_state_a_number_when_they_write_one_not_when_a_name_holds_a_digit():
+    assert all(NUMBER_WRITTEN.search(t) for t in ("1 MB/s per shard", "24 hours", "up to 90%", "0.5", "ten folds"))
+    assert not any(NUMBER_WRITTEN.search(t) for t in ("use L1 or L2", "stored in S3", "EC2 instances", "ml.p3"))
+
+
+def test_a_question_asking_for_a_number_the_best_answer_does_not_state_is_not_answered(bundled_searcher):
+    unstated = bundled_searcher.ask("exactly how many languages does Polly support?", k=3)
+    assert UNSTATED_NUMBER in unstated.plan.unknown_names and not unstated.confident
+    stated = bundled_searcher.ask("how much throughput does one kinesis shard give?", k=3)
+    assert UNSTATED_NUMBER not in stated.plan.unknown_names and stated.confident  # "1MB/s" in its best lines
+    unchecked = Searcher(bundled_searcher.index, bundled_searcher.embedder, SearchSettings(number_check=False))
+    assert UNSTATED_NUMBER not in unchecked.ask("exactly how many languages does Polly support?").plan.unknown_names
 
 
 def test_notes_state_prices_when_they_write_an_amount_of_money_and_dates_when_they_write_a_year():
