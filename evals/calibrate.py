@@ -4,7 +4,7 @@
     python -m evals.calibrate --cv   # 8-fold cross-validation on the tune half, 20 shuffles
 
 Class-balanced logistic regression (in-domain = 1, out-of-domain = 0) over the signals that
-indexer.confidence uses (Signals); the threshold is set so that 98% of the tuning half's in-domain
+indexer.confidence uses (Signals); the threshold is set so that 98.5% of the tuning half's in-domain
 questions are answered, halfway between the last one it refuses and the first it answers. Paste the
 printed Calibration into indexer/confidence.py.
 """
@@ -23,7 +23,7 @@ from indexer.search import Searcher
 from .questions import load_questions, select
 
 FEATURES = tuple(f.name for f in fields(Signals))
-ANSWER_SHARE = 0.98
+ANSWER_SHARE = 0.985
 
 
 def features(searcher: Searcher, question: str) -> list[float]:
