@@ -338,6 +338,8 @@ def test_the_bundled_notes_say_which_phrases_they_write(bundled_searcher):
     assert ocr.confident and ocr.plan.expansions == {"OCR": "text in image"}
     gd = bundled_searcher.ask("what is GD exactly", k=1)
     assert gd.confident and gd.hits[0].path[-1] == "Optimization"
+    kds = bundled_searcher.ask("which services can read from a KDS", k=1)  # "Process Kinesis data Streams"
+    assert kds.confident and kds.plan.expansions == {"KDS": "kinesis data streams"}
 
 
 def test_the_bundled_notes_spell_out_tpr_and_tnr(bundled_searcher):
