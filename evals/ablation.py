@@ -28,11 +28,12 @@ ABLATIONS = {  # feature -> the search settings without it, and the build settin
     "BM25 share squared": (replace(ON, bm25_power=1.0), None),
     "heading match": (replace(ON, w_heading=0.0), None),
     "section centroid (short questions)": (replace(ON, w_centroid=0.0), None),
+    "everyday-phrase (lay) vectors": (replace(ON, w_lay=0.0), None),
     "second, finer cut of each section": (ON, ONE_CUT),
     "number check (abstaining)": (replace(ON, number_check=False), None),
     "abstaining": (replace(ON, calibration=replace(CALIBRATION, threshold=0.0)), None),
     "all of the above": (replace(ON, features=Features(False, False, False, False, False), coverage_power=0.0,
-                                 bm25_power=1.0, w_heading=0.0, w_centroid=0.0, number_check=False,
+                                 bm25_power=1.0, w_heading=0.0, w_centroid=0.0, w_lay=0.0, number_check=False,
                                  calibration=replace(CALIBRATION, threshold=0.0)),
                          ONE_CUT),
 }

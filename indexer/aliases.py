@@ -72,7 +72,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "idf": ("inverse document frequency",), "iid": ("independent and identically distributed",),
     "cdf": ("cumulative distribution function",), "vae": ("variational autoencoder",),
     "nlu": ("natural language understanding",), "nmt": ("neural machine translation", "machine translation"),
-    "kds": ("kinesis data streams", "data streams"), "kdf": ("kinesis data firehose", "kinesis firehose", "data firehose"),
+    "kds": ("kinesis data streams", "data streams"),
+    "kdf": ("kinesis data firehose", "kinesis firehose", "data firehose"),
     "kda": ("kinesis data analytics", "data analytics"), "kvs": ("kinesis video streams", "video streams"),
     # chat abbreviations
     "algo": ("algorithm",), "config": ("configuration",), "env": ("environment",), "eval": ("evaluation",),

@@ -133,6 +133,11 @@ def section_centroids(vectors: np.ndarray, chunk_section: np.ndarray, n_sections
     return out
 
 
+def lay_scores(query: np.ndarray, lay_vectors: np.ndarray, lay_section: np.ndarray, n_sections: int) -> np.ndarray:
+    """Per section, the cosine of its best lay vector (lay.py) to the (unit) query vector, else MISSING."""
+    return _best(lay_section, lay_vectors @ query, n_sections)
+
+
 def _best(sections: np.ndarray, sims: np.ndarray, n_sections: int) -> np.ndarray:
     """Per section, the best of the sims of its chunks (sections: each chunk's section), else MISSING."""
     best = np.full(n_sections, MISSING, dtype=np.float32)

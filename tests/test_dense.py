@@ -83,7 +83,7 @@ def dense_with_feedback(notes, tmp_path, weight: float):
     """Searcher.dense for one question at this feedback weight: (its scores, its top cosine, the best
     chunk cosine over all vectors, the sections' scores for the unmoved question)."""
     searcher = Searcher.open(corpus=notes, index_dir=tmp_path / "ix", embedder=FakeEmbedder(),
-                             settings=SearchSettings(feedback=weight))
+                             settings=SearchSettings(feedback=weight, w_lay=0.0))
     query = FakeEmbedder().encode(["streams s3"])[0]
     scores, top_cosine = searcher.dense(query)
     plain = dense.section_scores(query, searcher.index.vectors, None, searcher._chunk_section, len(searcher.sections))
@@ -147,14 +147,15 @@ def test_a_short_question_also_scores_each_sections_centroid_and_confidence_does
     root.mkdir()
     bullets = "".join(f"- bullet {i} on streams shards firehose topic {i}\n" for i in range(12))  # two coarse chunks
     (root / "n.md").write_text(f"# N\n\n## Streams\n\n{bullets}\n## Other\n\n- glue crawlers\n", encoding="utf-8")
-    searcher = Searcher.open(corpus=root, index_dir=tmp_path / "ix", embedder=FakeEmbedder())
+    searcher = Searcher.open(corpus=root, index_dir=tmp_path / "ix", embedder=FakeEmbedder(),
+                             settings=SearchSettings(w_lay=0.0))
     vector = searcher.embedder.encode(["streams shards"])[0]
     plain, plain_top = searcher.dense(vector)
     whole, whole_top = searcher.dense(vector, whole=True)
     w = searcher.settings.w_centroid
     assert np.allclose(whole, (plain + w * searcher.centroids() @ vector) / (1 + w), atol=1e-6)
     assert not np.allclose(whole, plain) and whole_top == plain_top  # confidence reads the best chunks
-    off = Searcher(searcher.index, searcher.embedder, SearchSettings(w_centroid=0.0))
+    off = Searcher(searcher.index, searcher.embedder, SearchSettings(w_centroid=0.0, w_lay=0.0))
     short, stem = "streams shards", "streams shards " * 20  # a question of 40 words: best chunks only
     assert [h.score for h in searcher.search(short)] != [h.score for h in off.search(short)]
     assert [h.score for h in searcher.search(stem)] == [h.score for h in off.search(stem)]

@@ -52,9 +52,9 @@ def test_reindex_after_an_edit_imports_no_torch_and_embeds_only_the_edit(bundled
                                                              "- Dropout, drop neurons at random"), encoding="utf-8")
     _, err, loaded = run_cli("index", notes, "--index-dir", index_dir)
     assert loaded == []
-    chunks = store.load(store.current_build(index_dir), dense=False).chunks
-    edited = {c.text for c in chunks if "drop neurons at random" in c.text}  # one chunk of each cut
-    assert len(edited) == 2 and f"embedded 2 of {len(chunks)} chunks" in err
+    index = store.load(store.current_build(index_dir), dense=False)
+    edited = {c.text for c in index.chunks if "drop neurons at random" in c.text}  # one chunk of each cut
+    assert len(edited) == 2 and f"embedded 2 of {len(index.chunks) + len(index.lay)} chunks" in err  # lay ones too
 
 
 def test_the_weights_are_hashed_once_then_looked_up(monkeypatch):

@@ -15,7 +15,8 @@ from tests.fakes import FakeEmbedder
 def notes(tmp_path):
     root = tmp_path / "notes"
     root.mkdir()
-    (root / "ml.md").write_text("# ML\n\n## L1\n\n- sum of weights\n\n## L2\n\n- sum of squares\n", encoding="utf-8")
+    (root / "ml.md").write_text("# ML\n\n## L1\n\n- sum of weights\n\n## L2\n\n- sum of squares\n\n"
+                                "## Confusion Matrix\n\n- TP FP FN TN\n", encoding="utf-8")
     return root
 
 
@@ -33,6 +34,8 @@ def test_round_trip_gives_back_the_same_index(tmp_path, built):
     assert loaded.terms == built.terms
     assert loaded.chunks == built.chunks
     assert np.array_equal(loaded.vectors, built.vectors)
+    assert loaded.lay == built.lay and 2 in {c.section for c in built.lay}  # "Confusion Matrix" has phrases
+    assert np.array_equal(loaded.lay_vectors, built.lay_vectors) and len(loaded.lay_vectors) == len(built.lay)
     assert loaded.dense.ntotal == len(built.chunks)
     assert loaded.manifest == json.loads(json.dumps(built.manifest))
 
@@ -40,7 +43,8 @@ def test_round_trip_gives_back_the_same_index(tmp_path, built):
 def test_files_are_plain_and_inspectable(tmp_path, built):
     build = store.save(tmp_path / "idx", built)
     assert sorted(p.name for p in build.iterdir()) == [
-        "aliases.json", "chunks.jsonl", "dense.faiss", "manifest.json", "sections.jsonl", "vectors.npy"]
+        "aliases.json", "chunks.jsonl", "dense.faiss", "lay.jsonl", "lay_vectors.npy", "manifest.json",
+        "sections.jsonl", "vectors.npy"]
     manifest = json.loads((build / "manifest.json").read_text())
     assert manifest["format_version"] == store.FORMAT_VERSION
     assert set(manifest["model"]) == {"id", "sha256", "dim"}
@@ -55,6 +59,8 @@ def test_files_are_plain_and_inspectable(tmp_path, built):
     lambda b: (b / "dense.faiss").write_bytes(b"\x00" * 10),
     lambda b: (b / "manifest.json").unlink(),
     lambda b: (b / "chunks.jsonl").write_text(""),
+    lambda b: (b / "lay.jsonl").write_text(""),
+    lambda b: (b / "lay_vectors.npy").unlink(),
 ])
 def test_damaged_files_raise_index_corrupt(tmp_path, built, damage):
     build = store.save(tmp_path / "idx", built)

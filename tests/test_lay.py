@@ -1,0 +1,76 @@
+"""Each section is also read in everyday words: the phrases of the terms it is about, as lay vectors."""
+
+import json
+
+import numpy as np
+
+from indexer import store
+from indexer.build import section_terms
+from indexer.lay import lay_chunks, lexicon_sha256
+from indexer.parse import Section
+from indexer.search import Searcher, SearchSettings
+from tests.fakes import FakeEmbedder
+
+LEXICON = {
+    "vanishing gradient": ("gradients shrink", "early layers stop learning", "deep network won't learn"),
+    "true positive": ("correctly flagged",),
+    "model": ("the thing that learns",),
+}
+
+
+def section(heading: str, body: str) -> Section:
+    return Section("n.md", ("Notes", heading), 1, 3, 3, body)
+
+
+def test_a_section_is_about_the_terms_its_heading_holds_or_only_it_writes():
+    sections = [section("Vanishing Gradients", "- use ReLU"),  # the heading holds it, plural and all
+                section("Confusion Matrix", "- true positives on the diagonal\n- a model's errors"),
+                section("Metrics", "- a model scores"),
+                section("Training", "- the model learns")]
+    terms = [section_terms(s, 3) for s in sections]
+    chunks = lay_chunks(sections, terms, per_chunk=2, body_sections=2, lexicon=LEXICON)
+    assert [(c.section, c.terms, c.text) for c in chunks] == [
+        (0, ("vanishing gradient",), "gradients shrink; early layers stop learning"),
+        (0, ("vanishing gradient",), "deep network won't learn"),
+        (1, ("true positive",), "correctly flagged"),
+    ]  # "model" is written in three sections: about none of them
+    assert lay_chunks(sections, terms, per_chunk=0, lexicon=LEXICON) == []
+    assert lay_chunks(sections, terms, per_chunk=2, body_sections=3, lexicon=LEXICON)[-1].terms == ("model",)
+
+
+def test_the_lexicon_is_fingerprinted():
+    assert lexicon_sha256(LEXICON) != lexicon_sha256({**LEXICON, "model": ("a learner",)})
+    assert lexicon_sha256(LEXICON) == lexicon_sha256(dict(reversed(LEXICON.items())))
+
+
+def notes(tmp_path):
+    root = tmp_path / "notes"
+    root.mkdir()
+    (root / "n.md").write_text("# N\n\n## Confusion Matrix\n\n- TP FP FN TN counts\n\n"
+                               "## Shopping\n\n- buy milk and bread\n", encoding="utf-8")
+    return root
+
+
+def test_a_section_gains_where_its_lay_vectors_beat_its_own_score(tmp_path):
+    searcher = Searcher.open(corpus=notes(tmp_path), index_dir=tmp_path / "ix", embedder=FakeEmbedder())
+    assert {searcher.sections[c.section].path[-1] for c in searcher.index.lay} == {"Confusion Matrix"}
+    off = Searcher(searcher.index, searcher.embedder, SearchSettings(w_lay=0.0))
+    vector = searcher.embedder.encode(["actual versus predicted table"])[0]  # phrases for "confusion matrix"
+    (on, top_on), (plain, top_off) = searcher.dense(vector), off.dense(vector)
+    lay = float((searcher.index.lay_vectors @ vector).max())
+    w = searcher.settings.w_lay
+    assert lay > plain[0] and on[0] > plain[0] and np.isclose(on[0], plain[0] + w * (lay - plain[0]))
+    assert on[1] == plain[1]  # Shopping has no lay chunk
+    assert top_on == top_off  # confidence reads the notes' own words only
+
+
+def test_an_index_made_with_other_phrases_is_rebuilt(tmp_path):
+    root = notes(tmp_path)
+    Searcher.open(corpus=root, index_dir=tmp_path / "ix", embedder=FakeEmbedder())
+    build = store.current_build(tmp_path / "ix")
+    manifest = json.loads((build / "manifest.json").read_text())
+    assert manifest["lexicon"] == lexicon_sha256() and manifest["lay_chunks"] >= 1
+    (build / "manifest.json").write_text(json.dumps({**manifest, "lexicon": "0" * 64}))
+    messages = []
+    Searcher.open(corpus=root, index_dir=tmp_path / "ix", embedder=FakeEmbedder(), notify=messages.append)
+    assert any("other everyday phrases" in m for m in messages)
