@@ -1,7 +1,8 @@
 """How sure a ranking is that the notes answer the question, as a probability-like score in [0, 1].
 
 A logistic model over three signals (Signals): the best section's dense score (its best chunk's cosine
-similarity to the question, the mean over the two cuts of an index cut twice, build.section_chunks); how
+similarity to the question, the mean over the two cuts of an index cut twice, build.section_chunks; or
+the best lay vector's cosine where higher: the notes' terms in everyday words, indexer/lay.py); how
 much of the question's vocabulary (IDF-weighted, as typed) the notes use at all; and whether the question
 names something that the notes never mention (a capitalised or upper-case word such as "DynamoDB",
 "Kubernetes", a product after a vendor's name, "Amazon Kendra", or a named method or product the notes
@@ -25,18 +26,19 @@ from dataclasses import dataclass
 class Signals:
     """What the confidence is computed from; Searcher.signals measures them for a question."""
 
-    top_cosine: float  # the best section's dense score: its best chunk's cosine (the mean of each cut's best)
+    top_cosine: float  # the best section's dense score: its best chunk's cosine (the mean of each cut's best),
+    # or the best lay vector's cosine (indexer/lay.py) where that is higher
     coverage: float  # IDF-weighted share of the question's words, as typed, the notes use anywhere (0..1)
     unknown_name: bool  # the question names something the notes never mention
 
 
 @dataclass(frozen=True)
 class Calibration:
-    bias: float = -4.683
-    w_cosine: float = 9.694
-    w_coverage: float = 3.580
-    w_unknown_name: float = -5.273
-    threshold: float = 0.284  # below this: "No confident match" (98.5% of tuning in-domain questions pass)
+    bias: float = -5.731
+    w_cosine: float = 11.205
+    w_coverage: float = 3.501
+    w_unknown_name: float = -5.108
+    threshold: float = 0.349  # below this: "No confident match" (98.5% of tuning in-domain questions pass)
 
 
 DEFAULT = Calibration()

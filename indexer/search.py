@@ -375,7 +375,9 @@ class Searcher:
         and before the centroid: what confidence is calibrated on; -1 for an empty index). With feedback on,
         that is the best single chunk's cosine, which in an index cut twice is not a section's score (the
         mean of each cut's best). With `whole` (a short question), each section's centroid counts too
-        (SearchSettings.w_centroid)."""
+        (SearchSettings.w_centroid). With lay vectors (SearchSettings.w_lay), the best of them counts for
+        the sections they belong to, and for confidence where it beats the best section's score: a question
+        in everyday words may be nearer the notes' terms said in everyday words than any line of theirs."""
         s, index = self.settings, self.index
         moved, top_cosine = query_vector, None
         if s.feedback > 0:  # without it one pass: the best section's score is what confidence reads
@@ -391,6 +393,7 @@ class Searcher:
         if s.w_lay and len(index.lay):
             lay = lay_scores(moved, index.lay_vectors, self._lay_section, len(index.sections))
             scores = scores + s.w_lay * np.maximum(lay - scores, 0.0)
+            top_cosine = max(top_cosine, float((index.lay_vectors @ query_vector).max()))  # as asked
         return scores, top_cosine
 
     def centroids(self) -> np.ndarray:
