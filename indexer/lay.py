@@ -49,10 +49,13 @@ def lay_chunks(sections: Sequence[Section], terms: Sequence[Sequence[str]], per_
     if per_chunk <= 0:
         return []
     heads = [tok.tokenize(s.path[-1]) for s in sections]
-    postings: dict[str, set[int]] = {}
+    postings: dict[str, set[int]] = {}  # term -> the sections holding it anywhere (heading or body)
+    heading_postings: dict[str, set[int]] = {}  # term -> the sections whose own heading holds it
     for i, section_terms in enumerate(terms):
         for t in set(section_terms):
             postings.setdefault(t, set()).add(i)
+        for t in set(heads[i]):
+            heading_postings.setdefault(t, set()).add(i)
     written: dict[int, list[str]] = {}  # a section's own heading and body as terms, made when first needed
 
     def writes(i: int, words: list[str]) -> bool:
@@ -65,7 +68,8 @@ def lay_chunks(sections: Sequence[Section], terms: Sequence[Sequence[str]], per_
         words = tok.tokenize(term)
         if not words:
             continue
-        owners = [i for i, head in enumerate(heads) if _holds(head, words)]
+        named = set.intersection(*(heading_postings.get(w, set()) for w in words))
+        owners = sorted(i for i in named if _holds(heads[i], words))
         if not owners:
             candidates = set.intersection(*(postings.get(w, set()) for w in words))
             if len(candidates) <= MAX_CANDIDATES:  # else written all over: about none of them
