@@ -3,8 +3,9 @@ section is about, embedded beside its chunks as its "lay" vectors (document expa
 
 A question in everyday words ("the early layers stop learning because the updates shrink") often sits
 nearer the everyday phrases for a term ("gradients shrink", "early layers stop learning", "deep network
-won't learn") than any line the notes write about it. Search adds the best lay cosine where it beats a
-section's own dense score (SearchSettings.w_lay); confidence never reads it.
+won't learn") than any line the notes write about it. Search adds a share of how far a section's best lay
+cosine beats its own dense score (SearchSettings.w_lay), and confidence reads the best lay cosine where
+it beats the best section's (Searcher.dense).
 
 A section is about a term when its own heading holds it ("Vanishing gradient problem (ways to tackle
 them)"), or, for a term no heading holds, when at most BuildSettings.lay_body_sections sections write it
