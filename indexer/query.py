@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from . import tokenize as tok
-from .aliases import GLOSSARY, NAMED_THINGS, Aliases
+from .aliases import GLOSSARY, NAMED_THINGS, NAMED_WORDS, Aliases
 from .lexicon import LAY_PHRASES
 from .typos import Corrector, damerau
 
@@ -73,7 +73,7 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset(forms | {f"{word[:-1]}ies"} if word.endswith("y") else forms)
 
 
-NAMED = Phrases(NAMED_THINGS)  # aliases.NAMED_THINGS in a question
+NAMED = Phrases(NAMED_THINGS + NAMED_WORDS)  # aliases.NAMED_THINGS and NAMED_WORDS in a question
 # An exam stem names services, methods and the client's world as its scenery ("3 PB of raw data", "exports
 # from several SaaS tools", answer options): names the notes never mention count only in shorter questions.
 NAMED_MAX_WORDS = 30
@@ -277,7 +277,8 @@ class Planner:
         for word in names + products:
             if word not in out and self._never_used(word, corrections, expanded):
                 out.append(word)
-        runs = dict.fromkeys(self._unknown_products(vendors, corrections) + self._unknown_things(question)
+        runs = dict.fromkeys(self._unknown_products(vendors, corrections)
+                             + self._unknown_things(question, corrections, expanded)
                              + self._unknown_measures(question, corrections))
         return out + [name for name in runs if not set(name.split()) & set(out)]  # each once, in order
 
@@ -301,12 +302,16 @@ class Planner:
                 out.append(" ".join(run))
         return out
 
-    def _unknown_things(self, question: str) -> list[str]:
-        """The names of aliases.NAMED_THINGS in a question that the notes never write: "batch
-        normalization", "sagemaker feature store" in lower case."""
+    def _unknown_things(self, question: str, corrections: dict[str, str],
+                        expanded: Collection[str] = ()) -> list[str]:
+        """The names of aliases.NAMED_THINGS in a question that the notes never write ("batch
+        normalization", "sagemaker feature store" in lower case), and of aliases.NAMED_WORDS that they
+        never use ("kafka"; not an acronym the question has expanded, "efs" -> elastic file system)."""
         if not self.writes:
             return []
-        return [typed for typed, name in NAMED.find(question) if not self.writes(*name.split())]
+        return [typed for typed, name in NAMED.find(question)
+                if (self._never_used(typed, corrections, expanded) if " " not in name
+                    else not self.writes(*name.split()))]
 
     def _unknown_measures(self, question: str, corrections: dict[str, str]) -> list[str]:
         """In a question asking for an amount, the asked-for words that the notes never use, English or

@@ -290,6 +290,28 @@ def test_a_named_method_or_product_the_notes_never_write_is_an_unknown_name_in_a
     assert planner.plan(stem + "which batch size should it use?").unknown_names == []  # scenery in an exam stem
 
 
+def test_a_tool_named_in_one_word_the_notes_never_use_is_an_unknown_name_in_any_case():
+    written = {"kinesis", "spark"}
+    planner = Planner({w: 1 for w in "kinesis consumer group spark syntax efs".split()}, {"efs": ["elastic file system"]},
+                      writes=lambda *words: " ".join(words) in written)
+    assert planner.plan("kafka consumer group keeps rebalancing").unknown_names == ["kafka"]
+    assert planner.plan("crontab syntax").unknown_names == ["crontab"]
+    assert planner.plan("Kafka vs Kinesis").unknown_names == ["Kafka"]  # once, capitalised or not
+    assert planner.plan("kinesis consumer group").unknown_names == []  # the notes write it
+    assert planner.plan("efs for training data").unknown_names == []  # an acronym the aliases know
+
+
+def test_the_one_word_names_are_no_english_words(bundled_searcher):
+    from indexer.aliases import NAMED_WORDS
+    from indexer.embed import english_words
+
+    english = english_words()
+    assert english and not [w for w in NAMED_WORDS if w in english]  # "azure", "scala" were taken out
+    assert list(NAMED_WORDS) == sorted(set(NAMED_WORDS)) and all(w.isalnum() and w.islower() for w in NAMED_WORDS)
+    assert bundled_searcher.planner.plan("how do I use kubeflow pipelines").unknown_names == ["kubeflow"]
+    assert bundled_searcher.planner.plan("kinesis vs redshift").unknown_names == []  # names these notes use
+
+
 def test_an_acronym_the_notes_never_write_is_spelled_out_by_initials_when_only_one_phrase_fits():
     phrases = {"TPR": "true positive rate", "GAN": "gradient and noise"}
     planner = Planner({"true": 2, "positive": 3, "rate": 4, "recall": 2}, {}, common_words=lambda: {"gan"},
