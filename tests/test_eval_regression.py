@@ -37,7 +37,7 @@ def test_questions_file_is_valid_and_split_in_two():
     assert all(split_of(q, questions) == "tune" for q in tune)
 
 
-@pytest.mark.parametrize("name", ["questions.yaml", "holdout-x.yaml", "holdout-z.yaml"])
+@pytest.mark.parametrize("name", ["questions.yaml", "holdout-x.yaml", "holdout-z.yaml", "holdout-a.yaml"])
 def test_every_label_names_a_section_that_can_be_found(bundled_searcher, name):
     questions = load_questions(DEFAULT_QUESTIONS.parent / name)
     unreachable = [(q.id, ref) for q in questions for ref in q.relevant
@@ -45,9 +45,12 @@ def test_every_label_names_a_section_that_can_be_found(bundled_searcher, name):
     assert unreachable == []
 
 
-@pytest.mark.parametrize("name", ["holdout-x.yaml", "holdout-z.yaml"])
+HELD_BACK = ("holdout-x.yaml", "holdout-z.yaml", "holdout-a.yaml")
+
+
+@pytest.mark.parametrize("name", HELD_BACK)
 def test_a_held_back_batch_repeats_no_eval_question(name):
-    others = [q for other in ("holdout-x.yaml", "holdout-z.yaml") if other != name
+    others = [q for other in HELD_BACK if other != name
               for q in load_questions(DEFAULT_QUESTIONS.parent / other)]
     seen = {q.question.strip().lower() for q in load_questions() + others}
     held = load_questions(DEFAULT_QUESTIONS.parent / name)
