@@ -217,8 +217,7 @@ class Searcher:
         order = both_sides_first(top(scores, candidate, k), [i for i in side_best if i is not None], scores)
         groups = [side.terms for side in plan.sides] or [plan.terms]  # best lines for each side of "X vs Y"
         hits = [self._hit(rank, i, float(scores[i]), groups, chunk_sims) for rank, i in enumerate(order[:k], start=1)]
-        if (self.settings.number_check and plan.asks_number and hits and not states_number(hits[0])
-                and UNSTATED_NUMBER not in plan.unknown_names):
+        if self.settings.number_check and plan.asks_number and hits and not states_number(hits[0]):
             plan.unknown_names.append(UNSTATED_NUMBER)
         signals = self.signals(plan, top_cosine)
         conf = confidence(signals, self.settings.calibration)
@@ -393,7 +392,8 @@ class Searcher:
         if s.w_lay and len(index.lay):
             lay = lay_scores(moved, index.lay_vectors, self._lay_section, len(index.sections))
             scores = scores + s.w_lay * np.maximum(lay - scores, 0.0)
-            top_cosine = max(top_cosine, float((index.lay_vectors @ query_vector).max()))  # as asked
+            asked = lay if moved is query_vector else index.lay_vectors @ query_vector  # as asked, before feedback
+            top_cosine = max(top_cosine, float(asked.max()))
         return scores, top_cosine
 
     def centroids(self) -> np.ndarray:
