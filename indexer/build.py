@@ -49,8 +49,12 @@ class BuildSettings:
     # lay chunk (0: none); a term no heading holds is about the sections that write it when at most
     # lay_body_sections do. Search weighs them (SearchSettings.w_lay). Tune half of the 2086 questions,
     # short-question MRR / hit@3 at w_lay 0.3, 8 to a chunk: body sections 0: 0.952 / 0.979, 1: 0.956 /
-    # 0.982, 2: 0.957 / 0.986, 4: 0.957 / 0.986 (scenarios 0.895, 0.895, 0.895, 0.893).
-    lay_phrases_per_chunk: int = 8
+    # 0.982, 2: 0.957 / 0.986, 4: 0.957 / 0.986 (scenarios 0.895, 0.895, 0.895, 0.893). Phrases to a chunk,
+    # short-question MRR / hit@1 / hit@3, paraphrase MRR, scenario MRR, at w_lay 0.3: 8 (306 chunks): 0.957 /
+    # 0.927 / 0.986, 0.896, 0.895; 4 (579): 0.959 / 0.931 / 0.985, 0.903, 0.906; 2 (1127): 0.960 / 0.932 /
+    # 0.985, 0.909, 0.903; 1 (2215): 0.959 / 0.931 / 0.986, 0.904, 0.892. Fewer phrases to a text, each
+    # phrase weighs more in its vector; one alone is as often near an unrelated question.
+    lay_phrases_per_chunk: int = 4
     lay_body_sections: int = 2
 
 

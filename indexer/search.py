@@ -93,7 +93,10 @@ class SearchSettings:
     # paraphrase and scenario MRR: off 0.949 / 0.920 / 0.976, 0.869, 0.887; 0.2: 0.953 / 0.923 / 0.985,
     # 0.885, 0.895; 0.3: 0.957 / 0.927 / 0.986, 0.896, 0.895; 0.5: 0.955 / 0.923 / 0.990, 0.895, 0.890. Taking
     # the better of the two, less a margin, instead: 0.1: 0.948 / 0.913 / 0.985; 0.2: 0.950 / 0.918 / 0.979.
-    w_lay: float = 0.3
+    # (All with 8 phrases to a lay chunk.) With 4 to a chunk (BuildSettings.lay_phrases_per_chunk): 0.2:
+    # 0.959 / 0.931 / 0.985, 0.900, 0.900; 0.3: 0.959 / 0.931 / 0.985, 0.903, 0.906; 0.4: 0.961 / 0.934 /
+    # 0.987, 0.912, 0.909; 0.5: 0.961 / 0.934 / 0.987, 0.909, 0.902; with 8 at 0.4: 0.956 / 0.925 / 0.989.
+    w_lay: float = 0.4
     # Added to BM25's share: w_heading × the IDF-weighted share of the question's terms in a section's own
     # heading (Searcher.heading_match), so "kinesis" finds the section called "Kinesis: …" before one that
     # names Kinesis twice. Tune half, short-question MRR: 0 or 0.05: 0.922; 0.1 or 0.2: 0.925 (a comparison
