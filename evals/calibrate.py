@@ -101,6 +101,7 @@ def main() -> None:
     weights = dict(zip(FEATURES, w))
     print(f"Calibration(bias={b:.3f}, w_cosine={weights['top_cosine']:.3f}, "
           f"w_coverage={weights['coverage']:.3f}, w_unknown_name={weights['unknown_name']:.3f}, "
+          f"w_own_cosine={weights['own_cosine']:.3f}, "
           f"threshold={threshold:.3f})")
     for split, (x, y) in data.items():
         p = probability(x, w, b)

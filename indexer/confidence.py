@@ -1,8 +1,10 @@
 """How sure a ranking is that the notes answer the question, as a probability-like score in [0, 1].
 
-A logistic model over three signals (Signals): the best section's dense score (its best chunk's cosine
+A logistic model over four signals (Signals): the best section's dense score (its best chunk's cosine
 similarity to the question, the mean over the two cuts of an index cut twice, build.section_chunks; or
-the best lay vector's cosine where higher: the notes' terms in everyday words, indexer/lay.py); how
+the best lay vector's cosine where higher: the notes' terms in everyday words, indexer/lay.py); the same
+from the notes' own text alone, without the lay vectors (everyday phrases sit near everyday questions,
+"bad on new data; worse on test data" near "test anxiety", so the notes' own words are read apart); how
 much of the question's vocabulary (IDF-weighted, as typed) the notes use at all; and whether the question
 names something that the notes never mention (a capitalised or upper-case word such as "DynamoDB",
 "Kubernetes", a product after a vendor's name, "Amazon Kendra", or a named method or product the notes
@@ -30,15 +32,17 @@ class Signals:
     # or the best lay vector's cosine (indexer/lay.py) where that is higher
     coverage: float  # IDF-weighted share of the question's words, as typed, the notes use anywhere (0..1)
     unknown_name: bool  # the question names something the notes never mention
+    own_cosine: float = 0.0  # top_cosine from the notes' own text: the lay vectors left out
 
 
 @dataclass(frozen=True)
 class Calibration:
-    bias: float = -6.003
-    w_cosine: float = 11.465
-    w_coverage: float = 3.347
-    w_unknown_name: float = -4.749
-    threshold: float = 0.294  # below this: "No confident match" (98.5% of tuning in-domain questions pass)
+    bias: float = -6.025
+    w_cosine: float = 8.249
+    w_coverage: float = 3.021
+    w_unknown_name: float = -4.985
+    w_own_cosine: float = 4.275
+    threshold: float = 0.316  # below this: "No confident match" (98.5% of tuning in-domain questions pass)
 
 
 DEFAULT = Calibration()
@@ -47,5 +51,5 @@ DEFAULT = Calibration()
 def confidence(signals: Signals, cal: Calibration = DEFAULT) -> float:
     """Logistic regression: 1 / (1 + exp(-(bias + the weighted signals)))."""
     z = (cal.bias + cal.w_cosine * signals.top_cosine + cal.w_coverage * signals.coverage
-         + cal.w_unknown_name * signals.unknown_name)
+         + cal.w_unknown_name * signals.unknown_name + cal.w_own_cosine * signals.own_cosine)
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))

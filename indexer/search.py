@@ -211,7 +211,7 @@ class Searcher:
         plan = self.planner.plan(query)
         vectors = self.embedder.encode([plan.text] + [side.text for side in plan.sides])
         whole = len(query.split()) <= self.settings.centroid_max_words
-        dense, top_cosine = self.dense(vectors[0], whole)
+        dense, top_cosine, own_cosine = self.dense(vectors[0], whole)
         bm25 = self.lexical(plan, mode)
         scores = self._combine(mode, bm25, dense, plan.coverage)
         chunk_sims = ChunkSims(self.index.vectors, vectors[0])  # for each hit's best-chunk fallback
@@ -222,18 +222,18 @@ class Searcher:
         hits = [self._hit(rank, i, float(scores[i]), groups, chunk_sims) for rank, i in enumerate(order[:k], start=1)]
         if self.settings.number_check and plan.asks_number and hits and not states_number(hits[0]):
             plan.unknown_names.append(UNSTATED_NUMBER)
-        signals = self.signals(plan, top_cosine)
+        signals = self.signals(plan, top_cosine, own_cosine)
         conf = confidence(signals, self.settings.calibration)
         confident = conf >= self.settings.calibration.threshold
         hits = [replace(hit, confidence=round(conf, 4), confident=confident) for hit in hits]
         return Answer(plan, hits, round(conf, 4), confident, signals)
 
-    def signals(self, plan: QueryPlan, top_cosine: float) -> Signals:
+    def signals(self, plan: QueryPlan, top_cosine: float, own_cosine: float) -> Signals:
         """What the confidence in an answer is computed from (indexer.confidence), given the question's
-        best dense score (Searcher.dense).
+        best dense score, with the lay vectors and from the notes' own text alone (Searcher.dense).
         Coverage here is of the question as typed: a corrected word still ranks by its correction, but
         counts as a word the notes use only if it was one letter off ("kinesys", not "regularisaton")."""
-        return Signals(top_cosine, plan.typed_coverage, bool(plan.unknown_names))
+        return Signals(top_cosine, plan.typed_coverage, bool(plan.unknown_names), own_cosine)
 
     def _side_best(self, mode: str, side: QueryPlan, vector: np.ndarray, whole: bool = False) -> int | None:
         """The best section for one side of a comparison, or None if nothing matches it; scored as a whole
@@ -372,9 +372,10 @@ class Searcher:
         the two cuts of an index cut twice (after feedback, SearchSettings.feedback)."""
         return self.dense(query_vector)[0]
 
-    def dense(self, query_vector: np.ndarray, whole: bool = False) -> tuple[np.ndarray, float]:
-        """The dense score of every section, and the best of them for the question as asked (before feedback
-        and before the centroid: what confidence is calibrated on; -1 for an empty index). With feedback on,
+    def dense(self, query_vector: np.ndarray, whole: bool = False) -> tuple[np.ndarray, float, float]:
+        """The dense score of every section, the best of them for the question as asked (before feedback
+        and before the centroid: what confidence is calibrated on; -1 for an empty index), and that best
+        from the notes' own text alone, the lay vectors left out (confidence reads both). With feedback on,
         that is the best single chunk's cosine, which in an index cut twice is not a section's score (the
         mean of each cut's best). With `whole` (a short question), each section's centroid counts too
         (SearchSettings.w_centroid). With lay vectors (SearchSettings.w_lay), the best of them counts for
@@ -390,6 +391,7 @@ class Searcher:
                                 self._chunk_fine)
         if top_cosine is None:
             top_cosine = float(scores.max()) if len(scores) else -1.0
+        own_cosine = top_cosine
         if whole and s.w_centroid and len(scores):
             scores = (scores + s.w_centroid * self.centroids() @ moved) / (1 + s.w_centroid)
         if s.w_lay and len(index.lay):
@@ -397,7 +399,7 @@ class Searcher:
             scores = scores + s.w_lay * np.maximum(lay - scores, 0.0)
             asked = lay if moved is query_vector else index.lay_vectors @ query_vector  # as asked, before feedback
             top_cosine = max(top_cosine, float(asked.max()))
-        return scores, top_cosine
+        return scores, top_cosine, own_cosine
 
     def centroids(self) -> np.ndarray:
         """Each section's centroid vector (dense.section_centroids), made at the first short question."""

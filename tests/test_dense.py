@@ -85,7 +85,7 @@ def dense_with_feedback(notes, tmp_path, weight: float):
     searcher = Searcher.open(corpus=notes, index_dir=tmp_path / "ix", embedder=FakeEmbedder(),
                              settings=SearchSettings(feedback=weight, w_lay=0.0))
     query = FakeEmbedder().encode(["streams s3"])[0]
-    scores, top_cosine = searcher.dense(query)
+    scores, top_cosine, _ = searcher.dense(query)
     plain = dense.section_scores(query, searcher.index.vectors, None, searcher._chunk_section, len(searcher.sections))
     return scores, top_cosine, (searcher.index.vectors @ query).max(), plain
 
@@ -150,8 +150,8 @@ def test_a_short_question_also_scores_each_sections_centroid_and_confidence_does
     searcher = Searcher.open(corpus=root, index_dir=tmp_path / "ix", embedder=FakeEmbedder(),
                              settings=SearchSettings(w_lay=0.0))
     vector = searcher.embedder.encode(["streams shards"])[0]
-    plain, plain_top = searcher.dense(vector)
-    whole, whole_top = searcher.dense(vector, whole=True)
+    plain, plain_top, _ = searcher.dense(vector)
+    whole, whole_top, _ = searcher.dense(vector, whole=True)
     w = searcher.settings.w_centroid
     assert np.allclose(whole, (plain + w * searcher.centroids() @ vector) / (1 + w), atol=1e-6)
     assert not np.allclose(whole, plain) and whole_top == plain_top  # confidence reads the best chunks

@@ -6,6 +6,7 @@ import numpy as np
 
 from indexer import store
 from indexer.build import section_terms
+from indexer.confidence import Signals, confidence
 from indexer.lay import lay_chunks, lexicon_sha256
 from indexer.parse import Section
 from indexer.search import Searcher, SearchSettings
@@ -56,12 +57,13 @@ def test_a_section_gains_where_its_lay_vectors_beat_its_own_score(tmp_path):
     assert {searcher.sections[c.section].path[-1] for c in searcher.index.lay} == {"Confusion Matrix"}
     off = Searcher(searcher.index, searcher.embedder, SearchSettings(w_lay=0.0))
     vector = searcher.embedder.encode(["actual versus predicted table"])[0]  # phrases for "confusion matrix"
-    (on, top_on), (plain, top_off) = searcher.dense(vector), off.dense(vector)
+    (on, top_on, own_on), (plain, top_off, _) = searcher.dense(vector), off.dense(vector)
     lay = float((searcher.index.lay_vectors @ vector).max())  # the best lay cosine
     w = searcher.settings.w_lay
     assert lay > plain[0] and on[0] > plain[0] and np.isclose(on[0], plain[0] + w * (lay - plain[0]))
     assert on[1] == plain[1]  # Shopping has no lay chunk
     assert np.isclose(top_on, max(top_off, lay)) and top_on > top_off  # and confidence reads the better
+    assert own_on == top_off  # and, apart, the notes' own text's best
 
 
 def test_an_index_made_with_other_phrases_is_rebuilt(tmp_path):
@@ -74,3 +76,11 @@ def test_an_index_made_with_other_phrases_is_rebuilt(tmp_path):
     messages = []
     Searcher.open(corpus=root, index_dir=tmp_path / "ix", embedder=FakeEmbedder(), notify=messages.append)
     assert any("other everyday phrases" in m for m in messages)
+
+
+def test_confidence_reads_the_notes_own_text_apart_from_the_lay_vectors():
+    """Everyday phrases sit near everyday questions ("bad on new data; worse on test data" near "test
+    anxiety"): at the same best cosine, an answer the notes' own text is as near to is the surer one."""
+    lay_only = Signals(top_cosine=0.45, coverage=0.8, unknown_name=False, own_cosine=0.2)
+    own_text = Signals(top_cosine=0.45, coverage=0.8, unknown_name=False, own_cosine=0.45)
+    assert confidence(lay_only) < confidence(own_text)
