@@ -53,7 +53,7 @@ class BuildSettings:
     # short-question MRR / hit@1 / hit@3, paraphrase MRR, scenario MRR, at w_lay 0.3: 8 (306 chunks): 0.957 /
     # 0.927 / 0.986, 0.896, 0.895; 4 (579): 0.959 / 0.931 / 0.985, 0.903, 0.906; 2 (1127): 0.960 / 0.932 /
     # 0.985, 0.909, 0.903; 1 (2215): 0.959 / 0.931 / 0.986, 0.904, 0.892. Fewer phrases to a text, each
-    # phrase weighs more in its vector; one alone is as often near an unrelated question.
+    # phrase weighs more in its vector; four, with w_lay 0.4, ranked best (SearchSettings.w_lay).
     lay_phrases_per_chunk: int = 4
     lay_body_sections: int = 2
 

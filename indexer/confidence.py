@@ -15,7 +15,8 @@ threshold were fitted on the tuning half of evals/questions.yaml (in-domain ques
 `python -m evals.calibrate`. Signals tried and left out, as they did not raise abstain_ood at the same
 answer_in_domain in cross-validation on the tuning half:
 the best section's BM25 share, the share of the question one section holds, how far the top cosine
-stands above the rest, and the question's length; README, "Abstaining".
+stands above the rest, the question's length, and the question's cosine to the notes' centroid (of all
+their chunks); README, "Abstaining".
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Signals:
     # or the best lay vector's cosine (indexer/lay.py) where that is higher
     coverage: float  # IDF-weighted share of the question's words, as typed, the notes use anywhere (0..1)
     unknown_name: bool  # the question names something the notes never mention
-    own_cosine: float = 0.0  # top_cosine from the notes' own text: the lay vectors left out
+    own_cosine: float  # top_cosine from the notes' own text: the lay vectors left out
 
 
 @dataclass(frozen=True)
