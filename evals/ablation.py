@@ -29,12 +29,13 @@ ABLATIONS = {  # feature -> the search settings without it, and the build settin
     "heading match": (replace(ON, w_heading=0.0), None),
     "section centroid (short questions)": (replace(ON, w_centroid=0.0), None),
     "everyday-phrase (lay) vectors": (replace(ON, w_lay=0.0), None),
+    "everyday-phrase (lay) words in BM25": (replace(ON, w_lay_terms=0.0), None),
     "second, finer cut of each section": (ON, ONE_CUT),
     "number check (abstaining)": (replace(ON, number_check=False), None),
     "abstaining": (replace(ON, calibration=replace(CALIBRATION, threshold=0.0)), None),
     "all of the above": (replace(ON, features=Features(False, False, False, False, False), coverage_power=0.0,
-                                 bm25_power=1.0, w_heading=0.0, w_centroid=0.0, w_lay=0.0, number_check=False,
-                                 calibration=replace(CALIBRATION, threshold=0.0)),
+                                 bm25_power=1.0, w_heading=0.0, w_centroid=0.0, w_lay=0.0, w_lay_terms=0.0,
+                                 number_check=False, calibration=replace(CALIBRATION, threshold=0.0)),
                          ONE_CUT),
 }
 COLUMNS = ("hit@1", "hit@3", "recall@3", "mrr", "abstain_ood", "answer_in_domain")

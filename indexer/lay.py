@@ -4,8 +4,9 @@ section is about, embedded beside its chunks as its "lay" vectors (document expa
 A question in everyday words ("the early layers stop learning because the updates shrink") often sits
 nearer the everyday phrases for a term ("gradients shrink", "early layers stop learning", "deep network
 won't learn") than any line the notes write about it. Search adds a share of how far a section's best lay
-cosine beats its own dense score (SearchSettings.w_lay), and confidence reads the best lay cosine where
-it beats the best section's (Searcher.dense).
+cosine beats its own dense score (SearchSettings.w_lay), and a share of its lay phrases' BM25 score to the
+lexical one (SearchSettings.w_lay_terms); confidence reads the best lay cosine where it beats the best
+section's (Searcher.dense).
 
 A section is about a term when its own heading holds it ("Vanishing gradient problem (ways to tackle
 them)"), or, for a term no heading holds, when at most BuildSettings.lay_body_sections sections write it
@@ -85,6 +86,15 @@ def lay_chunks(sections: Sequence[Section], terms: Sequence[Sequence[str]], per_
         for j in range(0, len(phrases), per_chunk):
             run = phrases[j:j + per_chunk]
             out.append(LayChunk(i, tuple(dict.fromkeys(term for term, _ in run)), "; ".join(p for _, p in run)))
+    return out
+
+
+def lay_terms(lay: Sequence[LayChunk], sections: int) -> list[list[str]]:
+    """Each section's lay phrases as BM25 terms (tokenize), [] for a section with none: what a question's
+    own terms are matched against beside the notes' (Searcher.lay_match)."""
+    out: list[list[str]] = [[] for _ in range(sections)]
+    for chunk in lay:
+        out[chunk.section] += tok.tokenize(chunk.text)
     return out
 
 

@@ -84,3 +84,17 @@ def test_confidence_reads_the_notes_own_text_apart_from_the_lay_vectors():
     lay_only = Signals(top_cosine=0.45, coverage=0.8, unknown_name=False, own_cosine=0.2)
     own_text = Signals(top_cosine=0.45, coverage=0.8, unknown_name=False, own_cosine=0.45)
     assert confidence(lay_only) < confidence(own_text)
+
+
+def test_a_question_in_everyday_words_meets_a_sections_lay_phrases_in_bm25_too(tmp_path):
+    """"wrong predictions" is in no line of the notes, nor a whole everyday phrase (a gloss), only words of
+    "confusion matrix"'s phrases ("correct vs wrong predictions table"): BM25 over the lay phrases finds
+    that section where BM25 over the notes finds nothing."""
+    searcher = Searcher.open(corpus=notes(tmp_path), index_dir=tmp_path / "ix", embedder=FakeEmbedder())
+    off = Searcher(searcher.index, searcher.embedder, SearchSettings(w_lay_terms=0.0))
+    plan = searcher.planner.plan("where do I see my wrong predictions")
+    on_scores, off_scores = searcher.lexical(plan), off.lexical(plan)
+    assert off_scores.tolist() == [0.0, 0.0]
+    assert on_scores[0] > 0 and on_scores[1] == 0
+    assert np.isclose(on_scores[0], searcher.settings.w_lay_terms * searcher.lay_match(plan.terms)[0] ** 2)
+    assert searcher.lexical(plan, mode="bm25").tolist() == [0.0, 0.0]  # bm25 mode stays plain BM25
