@@ -17,12 +17,14 @@ from dataclasses import astuple, fields
 
 import numpy as np
 
-from indexer.confidence import Signals
+from indexer.confidence import Calibration, Signals
 from indexer.search import Searcher
 
 from .questions import load_questions, select
 
 FEATURES = tuple(f.name for f in fields(Signals))
+WEIGHTS = {"top_cosine": "w_cosine", "coverage": "w_coverage", "unknown_name": "w_unknown_name",
+           "own_cosine": "w_own_cosine", "offtopic_cosine": "w_offtopic"}  # signal -> Calibration field
 ANSWER_SHARE = 0.985
 
 
@@ -60,6 +62,17 @@ def threshold_for(p: np.ndarray, y: np.ndarray, share: float = ANSWER_SHARE) -> 
     return float((inside[k - 1] + inside[k]) / 2) if k > 0 else float(inside[0])
 
 
+def calibration(x: np.ndarray, y: np.ndarray, leave_out: tuple[str, ...] = ()) -> Calibration:
+    """The model fitted on (x, y), as it ships: 3 decimals, the threshold rounded down so that the
+    in-domain question it was set at still passes. Signals named in leave_out get no weight (the
+    ablation's refit without them)."""
+    used = [i for i, f in enumerate(FEATURES) if f not in leave_out]
+    w, b = fit(x[:, used], y)
+    threshold = threshold_for(probability(x[:, used], w, b), y)
+    weights = dict.fromkeys(WEIGHTS.values(), 0.0) | {WEIGHTS[FEATURES[i]]: round(float(v), 3) for i, v in zip(used, w)}
+    return Calibration(bias=round(b, 3), threshold=math.floor(threshold * 1000) / 1000, **weights)
+
+
 def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 8, shuffles: int = 20) -> tuple[float, float]:
     """Mean (answer_in_domain, abstain_ood) on held-out folds, each fold's model and threshold fitted on
     the rest: how the choice of signals was judged without reading the test half."""
@@ -92,17 +105,11 @@ def main() -> None:
         answered, abstained = cross_validate(*data["tune"])
         print(f"tune half, 8-fold CV x 20: answer_in_domain {answered:.3f}  abstain_ood {abstained:.3f}")
         return
-    w, b = fit(*data["tune"])
-    threshold = threshold_for(probability(data["tune"][0], w, b), data["tune"][1])
-    # What ships is what is printed: 3 decimals, the threshold rounded down so that the in-domain question
-    # it was set at still passes. The shares below are those of the printed model.
-    w, b = np.round(w, 3), round(b, 3)
-    threshold = math.floor(threshold * 1000) / 1000
-    weights = dict(zip(FEATURES, w))
-    print(f"Calibration(bias={b:.3f}, w_cosine={weights['top_cosine']:.3f}, "
-          f"w_coverage={weights['coverage']:.3f}, w_unknown_name={weights['unknown_name']:.3f}, "
-          f"w_own_cosine={weights['own_cosine']:.3f}, "
-          f"threshold={threshold:.3f})")
+    cal = calibration(*data["tune"])
+    print(f"Calibration(bias={cal.bias:.3f}, w_cosine={cal.w_cosine:.3f}, w_coverage={cal.w_coverage:.3f}, "
+          f"w_unknown_name={cal.w_unknown_name:.3f}, w_own_cosine={cal.w_own_cosine:.3f}, "
+          f"w_offtopic={cal.w_offtopic:.3f}, threshold={cal.threshold:.3f})")
+    w, b, threshold = np.array([getattr(cal, WEIGHTS[f]) for f in FEATURES]), cal.bias, cal.threshold
     for split, (x, y) in data.items():
         p = probability(x, w, b)
         print(f"{split}: answer_in_domain {np.mean(p[y == 1] >= threshold):.3f}  "

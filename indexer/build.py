@@ -16,10 +16,11 @@ import numpy as np
 
 from . import tokenize as tok
 from .aliases import mine_sections
-from .dense import build_dense, describe
+from .dense import build_dense, describe, nearest_cosines
 from .embed import Embedder, Progress, backend_for
 from .errors import CorpusNotFound
 from .lay import lay_chunks, lexicon_sha256
+from .offtopic import OFF_TOPIC, OffTopic, offtopic_sha256, shipped_vectors
 from .onnx_embed import NotExportable, OnnxEmbedder
 from .parse import Chunk, Section, chunk_section, note_files, read_corpus
 from .store import FORMAT_VERSION, IndexData
@@ -121,10 +122,17 @@ def build_index(root: Path, embedder: Embedder, settings: BuildSettings = BuildS
     terms = [section_terms(s, settings.heading_weight) for s in sections]
     lay = lay_chunks(sections, terms, settings.lay_phrases_per_chunk, settings.lay_body_sections)
     texts = [embed_text(sections[c.section], c, settings.embed_context) for c in chunks] + [c.text for c in lay]
-    every, embedded = embed_new(texts, embedder, reusable(previous, embedder), progress)
-    notify(f"embedded {embedded} of {len(texts)} chunks")
+    known = reusable(previous, embedder)
+    every, embedded = embed_new(texts, embedder, known, progress)
+    offtopic_vectors, background = shipped_vectors(embedder), 0
+    if offtopic_vectors is None:  # another model, or the list changed since the vectors were shipped
+        offtopic_vectors, background = embed_new(list(OFF_TOPIC), embedder, known)
+    notify(f"embedded {embedded} of {len(texts)} chunks"
+           + (f" and {background} off-topic background questions (offtopic.py)" if background else ""))
     vectors, lay_vectors = every[:len(chunks)], every[len(chunks):]
     dense = build_dense(vectors)
+    offtopic = [OffTopic(text, round(float(near), 6))
+                for text, near in zip(OFF_TOPIC, nearest_cosines(offtopic_vectors, vectors, dense))]
     encoder = export(embedder, notify)
     manifest = {
         "format_version": FORMAT_VERSION,
@@ -138,12 +146,14 @@ def build_index(root: Path, embedder: Embedder, settings: BuildSettings = BuildS
         "chunks": len(chunks),
         "lay_chunks": len(lay),
         "lexicon": lexicon_sha256(),
+        "offtopic": offtopic_sha256(),
+        "offtopic_questions": len(offtopic),
         "dense": describe(dense),
         "encoder": "encoder/" if encoder else None,
     }
     aliases = mine_sections(sections)
-    return IndexData(manifest, sections, terms, chunks, vectors, dense, encoder, aliases, lay, lay_vectors), \
-        corpus.warnings
+    return IndexData(manifest, sections, terms, chunks, vectors, dense, encoder, aliases, lay, lay_vectors,
+                     offtopic, offtopic_vectors), corpus.warnings
 
 
 def text_key(text: str) -> str:
@@ -159,7 +169,8 @@ def reusable(previous: IndexData | None, embedder: Embedder) -> dict[str, np.nda
     context = (previous.manifest.get("settings") or {}).get("embed_context", "heading")
     known = {text_key(embed_text(previous.sections[c.section], c, context)): row
              for c, row in zip(previous.chunks, previous.vectors)}
-    return {**known, **{text_key(c.text): row for c, row in zip(previous.lay, previous.lay_vectors)}}
+    return {**known, **{text_key(c.text): row for c, row in zip(previous.lay, previous.lay_vectors)},
+            **{text_key(q.text): row for q, row in zip(previous.offtopic, previous.offtopic_vectors)}}
 
 
 def embed_new(texts: list[str], embedder: Embedder, known: dict[str, np.ndarray],

@@ -1,16 +1,19 @@
 """How sure a ranking is that the notes answer the question, as a probability-like score in [0, 1].
 
-A logistic model over four signals (Signals): the best section's dense score (its best chunk's cosine
+A logistic model over five signals (Signals): the best section's dense score (its best chunk's cosine
 similarity to the question, the mean over the two cuts of an index cut twice, build.section_chunks; or
 the best lay vector's cosine where higher: the notes' terms in everyday words, indexer/lay.py); the same
 from the notes' own text alone, without the lay vectors (everyday phrases sit near everyday questions,
 "bad on new data; worse on test data" near "test anxiety", so the notes' own words are read apart); how
-much of the question's vocabulary (IDF-weighted, as typed) the notes use at all; and whether the question
+much of the question's vocabulary (IDF-weighted, as typed) the notes use at all; whether the question
 names something that the notes never mention (a capitalised or upper-case word such as "DynamoDB",
 "Kubernetes", a product after a vendor's name, "Amazon Kendra", or a named method or product the notes
 never write, "batch normalization"; or, asking for an amount, what it asks about: "default retention
 period", or a price or a date where the notes state none; query.Planner.unknown_names; or a number that the
-best answer's best lines do not state, "how many faces can a collection store", Searcher.ask). Its coefficients and the
+best answer's best lines do not state, "how many faces can a collection store", Searcher.ask); and how
+near the question sits to a background of questions study notes do not answer (the mean cosine to its
+three nearest, indexer/offtopic.py), which tells "best bait for trout" from a question about recall
+where the best cosine alone cannot. Its coefficients and the
 threshold were fitted on the tuning half of evals/questions.yaml (in-domain questions = 1, out-of-domain = 0) by
 `python -m evals.calibrate`. Signals tried and left out, as they did not raise abstain_ood at the same
 answer_in_domain in cross-validation on the tuning half:
@@ -34,16 +37,18 @@ class Signals:
     coverage: float  # IDF-weighted share of the question's words, as typed, the notes use anywhere (0..1)
     unknown_name: bool  # the question names something the notes never mention
     own_cosine: float  # top_cosine from the notes' own text: the lay vectors left out
+    offtopic_cosine: float  # the mean cosine to the nearest off-topic background questions (offtopic.py)
 
 
 @dataclass(frozen=True)
 class Calibration:
-    bias: float = -5.960
-    w_cosine: float = 8.287
-    w_coverage: float = 3.068
-    w_unknown_name: float = -4.773
-    w_own_cosine: float = 3.797
-    threshold: float = 0.271  # below this: "No confident match" (98.5% of tuning in-domain questions pass)
+    bias: float = -1.104
+    w_cosine: float = 8.569
+    w_coverage: float = 2.904
+    w_unknown_name: float = -4.211
+    w_own_cosine: float = 4.599
+    w_offtopic: float = -13.910
+    threshold: float = 0.413  # below this: "No confident match" (98.5% of tuning in-domain questions pass)
 
 
 DEFAULT = Calibration()
@@ -52,5 +57,6 @@ DEFAULT = Calibration()
 def confidence(signals: Signals, cal: Calibration = DEFAULT) -> float:
     """Logistic regression: 1 / (1 + exp(-(bias + the weighted signals)))."""
     z = (cal.bias + cal.w_cosine * signals.top_cosine + cal.w_coverage * signals.coverage
-         + cal.w_unknown_name * signals.unknown_name + cal.w_own_cosine * signals.own_cosine)
+         + cal.w_unknown_name * signals.unknown_name + cal.w_own_cosine * signals.own_cosine
+         + cal.w_offtopic * signals.offtopic_cosine)
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))

@@ -133,6 +133,17 @@ def section_centroids(vectors: np.ndarray, chunk_section: np.ndarray, n_sections
     return out
 
 
+def nearest_cosines(queries: np.ndarray, vectors: np.ndarray, index) -> np.ndarray:
+    """For each (unit) row of queries, the cosine of the nearest of `vectors` (through their faiss index,
+    exact or approximate); -1 where there are none."""
+    if not len(queries) or not len(vectors) or index is None:
+        return np.full(len(queries), -1.0, dtype=np.float32)
+    if is_approximate(index):
+        index.hnsw.efSearch = max(EF_SEARCH, CANDIDATES)
+    sims, found = index.search(np.ascontiguousarray(queries, dtype=np.float32), 1)
+    return np.where(found[:, 0] >= 0, sims[:, 0], -1.0).astype(np.float32)
+
+
 def lay_scores(query: np.ndarray, lay_vectors: np.ndarray, lay_section: np.ndarray, n_sections: int) -> np.ndarray:
     """Per section, the cosine of its best lay vector (lay.py) to the (unit) query vector, else MISSING."""
     return _best(lay_section, lay_vectors @ query, n_sections)

@@ -8,6 +8,8 @@
     <index dir>/build-…/aliases.json   acronym -> expansions mined from the notes (aliases.mine)
     <index dir>/build-…/lay.jsonl      one lay chunk a line: section, terms, text (everyday phrases, lay.py)
     <index dir>/build-…/lay_vectors.npy float32 (lay chunks x dim), unit length, rows in lay.jsonl order
+    <index dir>/build-…/offtopic.jsonl one background question a line: text, notes_cosine (offtopic.py)
+    <index dir>/build-…/offtopic_vectors.npy float32 (background questions x dim), rows in offtopic.jsonl order
     <index dir>/build-…/vectors.npy    float32 (chunks x dim), unit length, rows in chunks.jsonl order;
                                       also the embedding cache of the next re-index (build.reusable)
     <index dir>/build-…/dense.faiss    faiss inner-product index over the same rows: exact (IndexFlatIP), or
@@ -34,12 +36,14 @@ import numpy as np
 
 from .errors import IndexCorrupt, IndexDirNotWritable
 from .lay import LayChunk
+from .offtopic import OffTopic
 from .onnx_embed import FILES as ENCODER_FILES
 from .onnx_embed import read_info
 from .parse import Chunk, Section
 
-FORMAT_VERSION = 5  # 2: encoder/ folder, HNSW above a size, manifest "dense" and "encoder"; 3: aliases.json;
-# 4: chunks of two cuts ("fine" in chunks.jsonl); 5: lay chunks (lay.jsonl, lay_vectors.npy)
+FORMAT_VERSION = 6  # 2: encoder/ folder, HNSW above a size, manifest "dense" and "encoder"; 3: aliases.json;
+# 4: chunks of two cuts ("fine" in chunks.jsonl); 5: lay chunks (lay.jsonl, lay_vectors.npy); 6: the off-topic
+# background (offtopic.jsonl, offtopic_vectors.npy)
 POINTER = "current.json"
 KEEP_BUILDS = 2  # the current build and the one before, which a slow reader may still be opening
 
@@ -58,6 +62,8 @@ class IndexData:
     aliases: dict[str, list[str]] = field(default_factory=dict)  # mined at build time
     lay: list[LayChunk] = field(default_factory=list)  # everyday phrases for sections' terms (lay.py)
     lay_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # rows: lay
+    offtopic: list[OffTopic] = field(default_factory=list)  # the off-topic background (offtopic.py)
+    offtopic_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # its rows
 
 
 def save(index_dir: Path, data: IndexData) -> Path:
@@ -99,6 +105,10 @@ def _write_build(folder: Path, data: IndexData) -> None:
         for lay in data.lay:
             f.write(json.dumps(asdict(lay), ensure_ascii=False) + "\n")
     np.save(folder / "lay_vectors.npy", data.lay_vectors, allow_pickle=False)
+    with (folder / "offtopic.jsonl").open("w", encoding="utf-8") as f:
+        for item in data.offtopic:
+            f.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")
+    np.save(folder / "offtopic_vectors.npy", data.offtopic_vectors, allow_pickle=False)
     faiss.write_index(data.dense, str(folder / "dense.faiss"))
     if data.encoder is not None:
         (folder / "encoder").mkdir()
@@ -181,6 +191,9 @@ def load(build: Path, dense: bool = True) -> IndexData:
         vectors = np.load(build / "vectors.npy", mmap_mode="r", allow_pickle=False)
         lay = [LayChunk(row["section"], tuple(row["terms"]), row["text"]) for row in _read_jsonl(build / "lay.jsonl")]
         lay_vectors = np.load(build / "lay_vectors.npy", allow_pickle=False)
+        offtopic = [OffTopic(str(row["text"]), float(row["notes_cosine"]))
+                    for row in _read_jsonl(build / "offtopic.jsonl")]
+        offtopic_vectors = np.load(build / "offtopic_vectors.npy", allow_pickle=False)
         index = _read_faiss(build / "dense.faiss") if dense else None
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexCorrupt(f"index files in {build} are damaged ({exc.__class__.__name__}: {exc})") from exc
@@ -189,12 +202,16 @@ def load(build: Path, dense: bool = True) -> IndexData:
             or len(sections) != manifest.get("sections") or any(not 0 <= c.section < len(sections) for c in chunks) \
             or lay_vectors.ndim != 2 or lay_vectors.dtype != np.float32 or len(lay_vectors) != len(lay) \
             or (len(lay) and lay_vectors.shape[1] != vectors.shape[1]) \
-            or any(not 0 <= c.section < len(sections) for c in lay):
+            or any(not 0 <= c.section < len(sections) for c in lay) \
+            or offtopic_vectors.ndim != 2 or offtopic_vectors.dtype != np.float32 \
+            or len(offtopic_vectors) != len(offtopic) \
+            or (len(offtopic) and offtopic_vectors.shape[1] != vectors.shape[1]):
         raise IndexCorrupt(f"index files in {build} disagree in size (a truncated or mixed build)")
     encoder = build / "encoder" if manifest.get("encoder") else None
     if encoder is not None and read_info(encoder) is None:
         raise IndexCorrupt(f"the ONNX encoder in {encoder} is incomplete or damaged")
-    return IndexData(manifest, sections, terms, chunks, vectors, index, encoder, aliases, lay, lay_vectors)
+    return IndexData(manifest, sections, terms, chunks, vectors, index, encoder, aliases, lay, lay_vectors,
+                     offtopic, offtopic_vectors)
 
 
 def load_current(index_dir: Path, dense: bool = True) -> IndexData | None:

@@ -37,3 +37,15 @@ def test_cross_validation_tells_separable_signals_from_noise():
     assert answered >= 0.95 and abstained >= 0.95
     answered, abstained = cross_validate(*signals(100, 40, gap=0.0), shuffles=2)
     assert answered >= 0.9 and abstained < 0.3  # no signal: answering 98% means refusing almost nothing
+
+
+def test_a_signal_left_out_gets_no_weight_and_the_rest_are_refitted():
+    """The ablation's "off" for a confidence signal: the model fitted without it (evals.calibrate.calibration)."""
+    from evals.calibrate import FEATURES, WEIGHTS, calibration
+
+    x, y = signals(100, 40, gap=2.0)
+    noise = np.random.default_rng(1).normal(0, 0.3, (len(y), len(FEATURES) - 1))
+    both = np.hstack([x, noise])  # the first signal separates, the others are noise
+    whole, without = calibration(both, y), calibration(both, y, leave_out=(FEATURES[0],))
+    assert getattr(whole, WEIGHTS[FEATURES[0]]) > 0 and getattr(without, WEIGHTS[FEATURES[0]]) == 0.0
+    assert set(WEIGHTS) == set(FEATURES)  # every signal has a weight in Calibration

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from indexer.build import build_index
+from indexer.offtopic import OFF_TOPIC
 from indexer.search import Searcher
 from tests.fakes import FakeEmbedder
 
@@ -38,11 +39,15 @@ def distinct(searcher) -> int:
     return len(searcher.index.chunks) + len({c.text for c in searcher.index.lay})
 
 
+BACKGROUND = len(OFF_TOPIC)  # a first build also embeds the off-topic background (indexer.offtopic), once
+
+
 def test_the_first_build_embeds_every_chunk(notes, tmp_path):
     searcher, embedder, messages = reopen(notes, tmp_path)
     n = texts(searcher)
     assert len(searcher.index.chunks) == 4 and len(searcher.index.lay) > 0  # "Regularization", "Glue"…
-    assert embedder.texts_embedded == distinct(searcher) and f"embedded {distinct(searcher)} of {n} chunks" in messages
+    assert embedder.texts_embedded == distinct(searcher) + BACKGROUND
+    assert f"embedded {distinct(searcher)} of {n} chunks and {BACKGROUND} off-topic background questions" in messages[-1]
 
 
 def test_editing_one_section_embeds_only_its_chunk(notes, tmp_path):
@@ -67,7 +72,7 @@ def test_moved_and_deleted_sections_embed_nothing(notes, tmp_path):
 def test_a_forced_rebuild_embeds_everything_again(notes, tmp_path):
     reopen(notes, tmp_path)
     searcher, embedder, _ = reopen(notes, tmp_path, rebuild=True)
-    assert embedder.texts_embedded == distinct(searcher)
+    assert embedder.texts_embedded == distinct(searcher) + BACKGROUND
 
 
 class OtherModel(FakeEmbedder):
@@ -78,4 +83,5 @@ def test_vectors_of_another_model_are_not_reused(notes, tmp_path):
     reopen(notes, tmp_path)
     searcher, embedder, messages = reopen(notes, tmp_path, OtherModel())
     n = texts(searcher)
-    assert embedder.texts_embedded == distinct(searcher) and f"embedded {distinct(searcher)} of {n} chunks" in messages
+    assert embedder.texts_embedded == distinct(searcher) + BACKGROUND
+    assert any(m.startswith(f"embedded {distinct(searcher)} of {n} chunks and {BACKGROUND}") for m in messages)

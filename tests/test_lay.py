@@ -81,8 +81,10 @@ def test_an_index_made_with_other_phrases_is_rebuilt(tmp_path):
 def test_confidence_reads_the_notes_own_text_apart_from_the_lay_vectors():
     """Everyday phrases sit near everyday questions ("bad on new data; worse on test data" near "test
     anxiety"): at the same best cosine, an answer the notes' own text is as near to is the surer one."""
-    lay_only = Signals(top_cosine=0.45, coverage=0.8, unknown_name=False, own_cosine=0.2)
-    own_text = Signals(top_cosine=0.45, coverage=0.8, unknown_name=False, own_cosine=0.45)
+    lay_only = Signals(top_cosine=0.45, coverage=0.8, unknown_name=False, own_cosine=0.2,
+                       offtopic_cosine=0.2)
+    own_text = Signals(top_cosine=0.45, coverage=0.8, unknown_name=False, own_cosine=0.45,
+                       offtopic_cosine=0.2)
     assert confidence(lay_only) < confidence(own_text)
 
 

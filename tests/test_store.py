@@ -8,6 +8,7 @@ import pytest
 from indexer import store
 from indexer.build import build_index
 from indexer.errors import IndexCorrupt, IndexDirNotWritable
+from indexer.offtopic import OFF_TOPIC
 from tests.fakes import FakeEmbedder
 
 
@@ -36,6 +37,8 @@ def test_round_trip_gives_back_the_same_index(tmp_path, built):
     assert np.array_equal(loaded.vectors, built.vectors)
     assert loaded.lay == built.lay and 2 in {c.section for c in built.lay}  # "Confusion Matrix" has phrases
     assert np.array_equal(loaded.lay_vectors, built.lay_vectors) and len(loaded.lay_vectors) == len(built.lay)
+    assert loaded.offtopic == built.offtopic and len(built.offtopic) == len(OFF_TOPIC)
+    assert np.array_equal(loaded.offtopic_vectors, built.offtopic_vectors)
     assert loaded.dense.ntotal == len(built.chunks)
     assert loaded.manifest == json.loads(json.dumps(built.manifest))
 
@@ -44,7 +47,7 @@ def test_files_are_plain_and_inspectable(tmp_path, built):
     build = store.save(tmp_path / "idx", built)
     assert sorted(p.name for p in build.iterdir()) == [
         "aliases.json", "chunks.jsonl", "dense.faiss", "lay.jsonl", "lay_vectors.npy", "manifest.json",
-        "sections.jsonl", "vectors.npy"]
+        "offtopic.jsonl", "offtopic_vectors.npy", "sections.jsonl", "vectors.npy"]
     manifest = json.loads((build / "manifest.json").read_text())
     assert manifest["format_version"] == store.FORMAT_VERSION
     assert set(manifest["model"]) == {"id", "sha256", "dim"}
@@ -61,6 +64,8 @@ def test_files_are_plain_and_inspectable(tmp_path, built):
     lambda b: (b / "chunks.jsonl").write_text(""),
     lambda b: (b / "lay.jsonl").write_text(""),
     lambda b: (b / "lay_vectors.npy").unlink(),
+    lambda b: (b / "offtopic.jsonl").write_text('{"text": "a question"}\n'),
+    lambda b: (b / "offtopic_vectors.npy").unlink(),
 ])
 def test_damaged_files_raise_index_corrupt(tmp_path, built, damage):
     build = store.save(tmp_path / "idx", built)
