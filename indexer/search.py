@@ -120,6 +120,8 @@ class SearchSettings:
     # on the tune half of the 2586 questions (8 folds x 5 shuffles), refused at the same answered 0.985:
     # four signals 0.895; near below 0.4 (542 of 620 kept): nearest 1: 0.929, 3: 0.934; 0.5 (593): 0.928,
     # 0.933; 0.6 (615): 0.923, 0.934; all 620: 0.925, 0.935. 150 or 300 of them at random: 0.897, 0.903.
+    # The second helper's 621 alone, below 0.6, nearest 3: 0.909; both lists (1232 of 1241 kept), nearest 3 /
+    # 5: 0.945 / 0.940. Chosen: both, below 0.6, nearest 3; 20 shuffles (python -m evals.calibrate --cv): 0.946.
     offtopic_near: float = 0.6
     offtopic_nearest: int = 3
     features: Features = Features()
