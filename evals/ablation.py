@@ -49,8 +49,9 @@ def main() -> None:
     embedder = MemoEmbedder(base.embedder)
     one_cut, _ = build_index(bundled_corpus(), embedder, ONE_CUT)
     questions = load_questions()
+    searcher = Searcher(base.index, embedder, ON)
     tune = select(questions, "tune")
-    x = np.array([features(Searcher(base.index, embedder, ON), q.question) for q in tune])
+    x = np.array([features(searcher, q.question) for q in tune])
     y = np.array([q.in_domain for q in tune], dtype=float)
     # a confidence signal off is the model evals.calibrate fits on the tune half without it
     refit = replace(ON, calibration=calibration(x, y, leave_out=("offtopic_cosine",)))
@@ -61,7 +62,7 @@ def main() -> None:
             ablations["off-topic background (abstaining)"] = (refit, None)
     for split in ("test", "all"):
         qs = select(questions, split)
-        (on,) = evaluate(Searcher(base.index, embedder, ON).search, qs, ["hybrid"])
+        (on,) = evaluate(searcher.search, qs, ["hybrid"])
         print(f"\n{split} half ({on['n']} in-domain questions), hybrid: feature off -> on\n" if split == "test"
               else f"\nall questions ({on['n']} in-domain), hybrid: feature off -> on\n")
         print("| feature off | " + " | ".join(COLUMNS) + " | type most affected (MRR off -> on) |")

@@ -93,21 +93,13 @@ def _write_build(folder: Path, data: IndexData) -> None:
     import faiss
 
     _write_json(folder / "manifest.json", data.manifest)
-    with (folder / "sections.jsonl").open("w", encoding="utf-8") as f:
-        for section, terms in zip(data.sections, data.terms):
-            f.write(json.dumps({**asdict(section), "terms": terms}, ensure_ascii=False) + "\n")
-    with (folder / "chunks.jsonl").open("w", encoding="utf-8") as f:
-        for chunk in data.chunks:
-            f.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+    _write_jsonl(folder / "sections.jsonl", ({**asdict(s), "terms": t} for s, t in zip(data.sections, data.terms)))
+    _write_jsonl(folder / "chunks.jsonl", (asdict(chunk) for chunk in data.chunks))
     _write_json(folder / "aliases.json", data.aliases)
     np.save(folder / "vectors.npy", data.vectors, allow_pickle=False)
-    with (folder / "lay.jsonl").open("w", encoding="utf-8") as f:
-        for lay in data.lay:
-            f.write(json.dumps(asdict(lay), ensure_ascii=False) + "\n")
+    _write_jsonl(folder / "lay.jsonl", (asdict(lay) for lay in data.lay))
     np.save(folder / "lay_vectors.npy", data.lay_vectors, allow_pickle=False)
-    with (folder / "offtopic.jsonl").open("w", encoding="utf-8") as f:
-        for item in data.offtopic:
-            f.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")
+    _write_jsonl(folder / "offtopic.jsonl", (asdict(item) for item in data.offtopic))
     np.save(folder / "offtopic_vectors.npy", data.offtopic_vectors, allow_pickle=False)
     faiss.write_index(data.dense, str(folder / "dense.faiss"))
     if data.encoder is not None:
@@ -130,6 +122,13 @@ def _link_or_copy(src: Path, dst: Path) -> None:
 
 def _write_json(path: Path, obj: dict) -> None:
     path.write_text(json.dumps(obj, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _write_jsonl(path: Path, rows) -> None:
+    """One JSON object a line (read back by _read_jsonl)."""
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def _write_json_atomic(path: Path, obj: dict) -> None:
