@@ -61,6 +61,22 @@ def test_typos_are_corrected_to_the_closest_notes_word(word, fixed):
     assert Corrector(VOCAB).correct(word) == fixed
 
 
+def test_a_correction_is_remembered_and_forgotten_past_the_limit(monkeypatch):
+    from indexer import typos
+
+    scans = []
+    real = typos.damerau
+    monkeypatch.setattr(typos, "damerau", lambda *a: scans.append(a) or real(*a))
+    corrector = Corrector(VOCAB)
+    assert corrector.correct("kinesys") == "kinesis"
+    first = len(scans)
+    assert first > 0 and corrector.correct("kinesys") == "kinesis" and len(scans) == first  # not scanned again
+    monkeypatch.setattr(typos, "REMEMBER", 1)
+    assert corrector.correct("firehouse") == "firehose"  # the memory is full: it starts again
+    after = len(scans)
+    assert corrector.correct("kinesys") == "kinesis" and len(scans) > after
+
+
 def test_a_common_english_word_the_notes_lack_is_not_a_typo():
     loads = []
     corrector = Corrector({"back": 3, "custom": 2, "kinesis": 1}, lambda: loads.append(1) or {"bank", "customer"})
