@@ -1,14 +1,18 @@
-"""BM25 for big corpora: rank-bm25's formulas over an inverted index, so a query term costs a few numpy
+"""BM25 as asknotes runs it: rank-bm25's formulas over an inverted index, so a query term costs a few numpy
 operations instead of a Python loop over every document.
 
 rank-bm25's get_scores builds each query term's frequency column with `doc.get(term)` over every
 document's dict, a Python loop: 2.5 ms a query at 5k sections, 18 ms at 30k, 45 ms at 60k on this
 machine, and a dict per document in memory. `InvertedIndex` keeps each term's (document, frequency)
 postings in numpy arrays and evaluates rank-bm25's expressions in the same order and precision, so
-its scores are bit-for-bit rank-bm25's (tests/test_speed_bm25.py): 0.2 ms at 5k, 3 ms at 60k.
-`SparseBM25` is bm25.BM25 with it in place of rank-bm25; search.py switches to it from SPARSE_FROM
-sections, where rank-bm25 passes ~1 ms a query, a tenth of a warm query's budget
-(python -m evals.bench; README, "Performance").
+its scores are bit-for-bit rank-bm25's (tests/test_speed_bm25.py, on the bundled notes and every eval
+question): 0.2 ms at 5k, 3 ms at 60k.
+
+It used to take over only from 2,000 sections. It now runs at every size: even on the bundled notes'
+76 sections, rank-bm25's loop cost 0.23 ms of a warm query (median over the eval's questions, timed in
+place, right after the question's embedding has left the caches cold) and the inverted index 0.12 ms,
+out of a budget of half the embedding's 3.8 ms (python -m evals.bench; README, "Performance").
+rank-bm25 (bm25.BM25) stays as the reference the tests compare against.
 """
 
 from __future__ import annotations
@@ -18,9 +22,6 @@ import math
 import numpy as np
 
 from .bm25 import BM25, DEFAULT_VARIANT, VARIANTS
-
-SPARSE_FROM = 2_000  # sections
-
 
 class InvertedIndex:
     """rank-bm25's BM25Okapi / BM25L / BM25Plus (idf, k1, b, delta, get_scores) over postings arrays."""
@@ -47,14 +48,17 @@ class InvertedIndex:
 
     def get_scores(self, query: list[str]) -> np.ndarray:
         """Score of every document, as rank-bm25's get_scores computes it."""
-        score = np.zeros(self.corpus_size)
-        for q in query:
-            q_freq = np.zeros(self.corpus_size, dtype=np.int64)
+        if not query:
+            return np.zeros(self.corpus_size)
+        # All terms at once, one row each: numpy adds rows in order (the reduction runs along axis 0 row
+        # by row), as rank-bm25's `score += ...` does, so the sums are the same bit for bit (a test checks).
+        q_freq = np.zeros((len(query), self.corpus_size), dtype=np.int64)
+        for row, q in enumerate(query):
             if q in self.postings:
                 ids, tfs = self.postings[q]
-                q_freq[ids] = tfs
-            score += TERM[self.variant](self, self.idf.get(q) or 0, q_freq)
-        return score
+                q_freq[row, ids] = tfs
+        idf = np.array([self.idf.get(q) or 0 for q in query], dtype=np.float64)[:, None]
+        return TERM[self.variant](self, idf, q_freq).sum(axis=0)
 
 
 def idf_okapi(bm: InvertedIndex, nd: dict[str, int]) -> dict[str, float]:
@@ -114,5 +118,5 @@ class SparseBM25(BM25):
 
 
 def bm25_for(docs: list[list[str]], variant: str = DEFAULT_VARIANT) -> BM25:
-    """rank-bm25 for a corpus of notes, the inverted index from SPARSE_FROM sections on."""
-    return SparseBM25(docs, variant) if len(docs) >= SPARSE_FROM else BM25(docs, variant)
+    """The BM25 a Searcher runs: rank-bm25's scores, from the inverted index."""
+    return SparseBM25(docs, variant)

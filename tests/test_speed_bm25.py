@@ -1,10 +1,9 @@
-"""The inverted-index BM25 used for big corpora gives rank-bm25's scores exactly, for every variant."""
+"""The inverted-index BM25 that searches run gives rank-bm25's scores exactly, for every variant."""
 
 import numpy as np
 import pytest
 
 from evals.questions import load_questions
-from indexer import bm25_sparse
 from indexer.bm25 import BM25, VARIANTS
 from indexer.bm25_sparse import SparseBM25, bm25_for
 from indexer.tokenize import tokenize
@@ -31,10 +30,9 @@ def test_same_scores_as_rank_bm25(docs, queries, variant):
         assert fast.upper_bound(terms) == slow.upper_bound(terms)
 
 
-def test_the_inverted_index_takes_over_from_the_threshold(docs, monkeypatch):
-    assert type(bm25_for(docs)) is BM25
-    monkeypatch.setattr(bm25_sparse, "SPARSE_FROM", len(docs))
-    assert type(bm25_for(docs)) is SparseBM25
+def test_searches_run_the_inverted_index_at_every_size(docs, bundled_searcher):
+    assert type(bm25_for(docs[:3])) is SparseBM25
+    assert type(bundled_searcher.bm25) is SparseBM25
 
 
 def test_unknown_variant_is_refused(docs):
