@@ -3,7 +3,7 @@ or, when no word is shared, the lines of the chunk the embedder matched best."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from . import tokenize as tok
 from .parse import Section
@@ -24,7 +24,8 @@ def matching_lines(lines: LineTerms, terms: list[str], idf: Mapping[str, float])
     """Line numbers of the lines sharing the most (rarest) question terms, in file order: each line
     scores the summed IDF of the distinct terms it shares; [] when no line shares a term."""
     wanted = set(terms)
-    scores = {n: sum(max(idf.get(t, 0.0), 0.0) for t in wanted & have) for n, have in lines}
+    scores = {n: sum(max(idf.get(t, 0.0), 0.0) for t in wanted & have) for n, have in lines
+              if not wanted.isdisjoint(have)}  # a line sharing no term scores 0, never picked
     top = max(scores.values(), default=0.0)
     if top <= 0:
         return []
@@ -33,14 +34,16 @@ def matching_lines(lines: LineTerms, terms: list[str], idf: Mapping[str, float])
 
 
 def best_lines(lines: LineTerms, term_groups: list[list[str]], idf: Mapping[str, float],
-               fallback: tuple[int, int] | None = None) -> list[int]:
+               fallback: tuple[int, int] | Callable[[], tuple[int, int] | None] | None = None) -> list[int]:
     """The matching lines of each group of terms (one group a question, or one for each side of
     "X vs Y"), together; with no shared term at all, the lines of the best chunk, `fallback` (first,
-    last line), or else the first lines."""
+    last line, or a function giving them, called only then), or else the first lines."""
     found = sorted({n for terms in term_groups for n in matching_lines(lines, terms, idf)})
     if found:
         return found
     numbers = [n for n, _ in lines]
+    if callable(fallback):
+        fallback = fallback()
     if fallback:
         numbers = [n for n in numbers if fallback[0] <= n <= fallback[1]] or numbers
     return numbers[:MAX_LINES]

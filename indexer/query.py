@@ -54,14 +54,18 @@ class Phrases:
     def find(self, text: str) -> list[tuple[str, str]]:
         """(the words as typed, the phrase) of each phrase in the text, left to right, none overlapping."""
         words = list(PHRASE_WORD.finditer(text.replace("\u2019", "'")))
+        low = [w.group().lower() for w in words]
         out, i = [], 0
         while i < len(words):
-            for forms, phrase in self._starting.get(words[i].group().lower(), ()):
-                run = words[i:i + len(forms)]
-                if len(run) == len(forms) and all(w.group().lower() in f for w, f in zip(run, forms)) \
-                        and all(PHRASE_GAP.fullmatch(text[a.end():b.start()]) for a, b in zip(run, run[1:])):
-                    out.append((text[run[0].start():run[-1].end()], phrase))
-                    i += len(forms)
+            for forms, phrase in self._starting.get(low[i], ()):
+                end = i + len(forms)
+                # most phrases starting with a word go no further than the next one: checked first
+                if end > len(words) or (end > i + 1 and low[i + 1] not in forms[1]):
+                    continue
+                if all(low[j] in forms[j - i] for j in range(i + 2, end)) and \
+                        all(PHRASE_GAP.fullmatch(text[words[j].end():words[j + 1].start()]) for j in range(i, end - 1)):
+                    out.append((text[words[i].start():words[end - 1].end()], phrase))
+                    i = end
                     break
             else:
                 i += 1

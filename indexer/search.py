@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -247,7 +247,8 @@ class Searcher:
         signals = self.signals(plan, top_cosine, own_cosine, offtopic)
         conf = confidence(signals, self.settings.calibration)
         confident = conf >= self.settings.calibration.threshold
-        hits = [replace(hit, confidence=round(conf, 4), confident=confident) for hit in hits]
+        for hit in hits:  # made just above, for this answer alone
+            hit.confidence, hit.confident = round(conf, 4), confident
         return Answer(plan, hits, round(conf, 4), confident, signals)
 
     def signals(self, plan: QueryPlan, top_cosine: float, own_cosine: float, offtopic: float) -> Signals:
@@ -450,9 +451,8 @@ class Searcher:
             self._line_terms[i] = line_terms(sec)
         lines = self._line_terms[i]
         wanted = {t for terms in groups for t in terms}
-        matched = [n for n, have in lines if wanted & have]
-        fallback = self._best_chunk_lines(i, chunk_sims)
-        best = best_lines(lines, groups, self.bm25.idf, fallback)
+        matched = [n for n, have in lines if not wanted.isdisjoint(have)]
+        best = best_lines(lines, groups, self.bm25.idf, lambda: self._best_chunk_lines(i, chunk_sims))
         return Hit(rank, round(score, 6), list(sec.path), sec.file, sec.line_start, sec.line_end, sec.text,
                    matched, best)
 

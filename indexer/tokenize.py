@@ -8,6 +8,7 @@ terms found in over half the sections a floored IDF; stopwords are most of those
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 TOKENIZER_VERSION = 3  # 3: joined forms folded as typed words are
 TOKEN = re.compile(r"[a-z0-9]+(?:[.\-/'’][a-z0-9]+)*")
@@ -25,6 +26,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # a question's words come round again; at index time, the notes' words
 def fold(word: str) -> str:
     """Light plural folding: svms -> svm, categories -> category, classes -> class; keeps 'us'/'is' words."""
     if len(word) <= 3 or not word.isalpha():

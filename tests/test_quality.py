@@ -590,6 +590,10 @@ def test_best_lines_for_each_side_and_the_fallback():
     assert best_lines(lines, [["firehose"], ["data", "stream"]], idf) == [1, 2]  # "X vs Y": each side's best
     assert best_lines(lines, [["zebra"]], idf, fallback=(3, 3)) == [3]  # no shared word: the best chunk
     assert best_lines(lines, [["zebra"]], idf) == [1, 2, 3]
+    asked = []
+    assert best_lines(lines, [["zebra"]], idf, fallback=lambda: asked.append(1) or (2, 3)) == [2, 3]
+    assert best_lines(lines, [["firehose"]], idf, fallback=lambda: asked.append(2) or (2, 3)) == [1]
+    assert asked == [1]  # the best chunk is looked for only when no line shares a word
 
 
 def test_no_everyday_phrase_is_a_name_or_an_acronym_or_means_two_things():
