@@ -75,9 +75,25 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "kds": ("kinesis data streams", "data streams"),
     "kdf": ("kinesis data firehose", "kinesis firehose", "data firehose"),
     "kda": ("kinesis data analytics", "data analytics"), "kvs": ("kinesis video streams", "video streams"),
+    # AWS shorthand of study chat ("SM EP", "CW and SFN")
+    "sm": ("sagemaker",), "sfn": ("step functions", "step function"), "cw": ("cloudwatch",),
+    "ddb": ("dynamodb",), "ep": ("endpoint",), "gt": ("ground truth",),
     # chat abbreviations
     "algo": ("algorithm",), "config": ("configuration",), "env": ("environment",), "eval": ("evaluation",),
     "lib": ("library",), "param": ("parameter",), "perf": ("performance",), "repo": ("repository",),
+}
+
+# Common acronyms with several meanings, none of them expanded (a guess would search for the wrong thing),
+# and the ambiguous ones GLOSSARY leaves out: a question using one is not taken to name something the notes
+# never write when they write one of its meanings (query.Planner.unknown_names): "is LR the same as the
+# learning rate?" asks about the notes.
+AMBIGUOUS: dict[str, tuple[str, ...]] = {
+    "lr": ("learning rate", "logistic regression", "logistical regression", "linear regression"),
+    "cv": ("cross validation", "computer vision"), "ann": ("artificial neural network", "approximate nearest"),
+    "bt": ("batch transform", "blazingtext"), "dp": ("data pipeline", "differential privacy", "data parallel"),
+    "gc": ("gradient checking", "garbage collection"), "od": ("object detection", "on demand"),
+    "ic": ("image classification", "inference component"), "rt": ("real time", "runtime"),
+    "pdf": ("probability density function", "portable document format"),
 }
 
 # Names of things near these notes' subject that take more than one word, AWS products and ML methods,

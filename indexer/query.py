@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from . import tokenize as tok
-from .aliases import GLOSSARY, NAMED_THINGS, NAMED_WORDS, Aliases
+from .aliases import AMBIGUOUS, GLOSSARY, NAMED_THINGS, NAMED_WORDS, Aliases
 from .lexicon import LAY_PHRASES
 from .typos import Corrector, damerau
 
@@ -279,7 +279,7 @@ class Planner:
                     and len(m.group(2)) > 2 and m.group(2).lower() not in tok.STOPWORDS]
         out: list[str] = []
         for word in names + products:
-            if word not in out and self._never_used(word, corrections, expanded):
+            if word not in out and self._never_used(word, corrections, expanded) and not self._means_a_notes_term(word):
                 out.append(word)
         runs = dict.fromkeys(self._unknown_products(vendors, corrections)
                              + self._unknown_things(question, corrections, expanded)
@@ -413,6 +413,11 @@ class Planner:
             return None
         key = _entry(low, GLOSSARY)
         return next((p for p in GLOSSARY[key] if self.writes(*p.split())), None) if key else None
+
+    def _means_a_notes_term(self, word: str) -> bool:
+        """Is the word an ambiguous acronym (aliases.AMBIGUOUS) one of whose meanings the notes write?"""
+        key = _entry(word.lower(), AMBIGUOUS)
+        return bool(key and self.writes and any(self.writes(*p.split()) for p in AMBIGUOUS[key]))
 
     def _glossary(self, word: str) -> str | None:
         """common_acronym for a question word typed in any case but, in lower case, not an English word

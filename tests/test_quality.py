@@ -357,6 +357,17 @@ def test_a_common_acronym_is_expanded_to_a_phrase_the_notes_write():
     assert planner.plan("ML model").expansions == {}  # the notes write "ML" itself
 
 
+def test_an_ambiguous_acronym_is_not_expanded_but_counts_as_known_when_the_notes_write_a_meaning():
+    written = {"learning rate", "step functions"}
+    planner = Planner({"learning": 5, "rate": 4, "step": 2, "function": 3, "gradient": 2}, {},
+                      writes=lambda *words: " ".join(words) in written)
+    plan = planner.plan("is LR the same as the learning rate")
+    assert plan.expansions == {} and plan.unknown_names == []  # learning rate or logistic regression: no guess
+    assert planner.plan("what does GC do here").unknown_names == ["GC"]  # neither meaning written
+    plan = planner.plan("trigger it from SFN")  # AWS shorthand, one meaning
+    assert plan.expansions == {"SFN": "step functions"} and plan.unknown_names == []
+
+
 def test_a_chat_abbreviation_is_expanded_not_corrected_to_a_look_alike():
     planner = Planner({"algorithm": 3, "also": 2, "sagemaker": 5}, {}, writes=lambda *words: words == ("algorithm",))
     plan = planner.plan("best algo for sagemaker")
