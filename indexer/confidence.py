@@ -42,12 +42,12 @@ class Signals:
 
 @dataclass(frozen=True)
 class Calibration:
-    bias: float = -1.104
-    w_cosine: float = 8.569
-    w_coverage: float = 2.904
-    w_unknown_name: float = -4.211
-    w_own_cosine: float = 4.599
-    w_offtopic: float = -13.910
+    bias: float = -1.114
+    w_cosine: float = 8.581
+    w_coverage: float = 2.906
+    w_unknown_name: float = -4.210
+    w_own_cosine: float = 4.591
+    w_offtopic: float = -13.895
     threshold: float = 0.413  # below this: "No confident match" (98.5% of tuning in-domain questions pass)
 
 
