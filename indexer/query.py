@@ -261,7 +261,8 @@ class Planner:
     def unknown_names(self, question: str, corrections: dict[str, str], expanded: Collection[str] = ()) -> list[str]:
         """Capitalised or upper-case words (not opening a sentence) that the notes never use and that are
         not common English words: a question about "DynamoDB" or "Kubernetes" is most likely about
-        something the notes do not cover; one with "English" or "Japanese" in it need not be. And a word
+        something the notes do not cover; one with "English" or "Japanese" in it need not be, nor one with an
+        ambiguous acronym one of whose meanings the notes write ("LR", aliases.AMBIGUOUS). And a word
         the notes never use right after a vendor's name, English or not: "Amazon Kendra", "SageMaker
         Clarify", "amazon personalize" (VENDOR); or words the notes never write together there
         ("SageMaker Model Monitor", _unknown_products); or a known name of something near the notes'
@@ -279,7 +280,8 @@ class Planner:
                     and len(m.group(2)) > 2 and m.group(2).lower() not in tok.STOPWORDS]
         out: list[str] = []
         for word in names + products:
-            if word not in out and self._never_used(word, corrections, expanded) and not self._means_a_notes_term(word):
+            if word not in out and self._never_used(word, corrections, expanded) \
+                    and not self._means_a_notes_term(word):
                 out.append(word)
         runs = dict.fromkeys(self._unknown_products(vendors, corrections)
                              + self._unknown_things(question, corrections, expanded)
