@@ -280,8 +280,7 @@ class Planner:
                     and len(m.group(2)) > 2 and m.group(2).lower() not in tok.STOPWORDS]
         out: list[str] = []
         for word in names + products:
-            if word not in out and self._never_used(word, corrections, expanded) \
-                    and not self._means_a_notes_term(word):
+            if word not in out and self._never_used(word, corrections, expanded):
                 out.append(word)
         runs = dict.fromkeys(self._unknown_products(vendors, corrections)
                              + self._unknown_things(question, corrections, expanded)
@@ -338,10 +337,11 @@ class Planner:
 
     def _never_used(self, word: str, corrections: dict[str, str], expanded: Collection[str] = ()) -> bool:
         """Is a question's word one the notes never use: not corrected to a notes word, not a known or
-        expanded acronym, and none of its terms in the notes' vocabulary?"""
+        expanded acronym, nor an ambiguous one with a meaning the notes write, and none of its terms in the
+        notes' vocabulary?"""
         low = word.lower()
         return (word not in corrections and low not in self.aliases and low not in expanded
-                and not set(tok.tokenize(word)) & self.vocabulary.keys())
+                and not set(tok.tokenize(word)) & self.vocabulary.keys() and not self._means_a_notes_term(word))
 
     def _corrections(self, question: str) -> dict[str, str]:
         """Typed word -> notes word. A word the notes never use is corrected when the corrector finds a
