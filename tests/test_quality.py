@@ -1,16 +1,19 @@
 """Answer quality past plain hybrid: acronyms, typos, comparisons, abstaining, best lines."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
+from evals.questions import load_questions
 from indexer.aliases import initials, load_user_aliases, merged, mine
 from indexer.errors import AliasesError
 from indexer.query import (Features, Phrases, Planner, asks_number, comparison_sides, formula_shapes, formulas,
                            written_shapes)
-from indexer.search import NUMBER_WRITTEN, PRICE_WRITTEN, UNSTATED_NUMBER, YEAR_WRITTEN, SearchSettings, Searcher
+from indexer.search import (NUMBER_WRITTEN, PRICE_WRITTEN, UNSTATED_NUMBER, YEAR_WRITTEN, SearchSettings, Searcher,
+                             pairs_written)
 from indexer.typos import Corrector, damerau
 
 
@@ -109,7 +112,31 @@ def test_the_bundled_notes_say_which_word_pairs_they_write(bundled_searcher):
     assert bundled_searcher.writes("principal", "component")  # "Principal Component Analysis"
     assert bundled_searcher.writes("jupyter", "notebook")  # "Jupyter notebooks": plurals count
     assert not bundled_searcher.writes("data", "engine")  # "Data Engineering" is another word
+    assert bundled_searcher.writes("two", "class")  # "two classes", never "two class": plurals in -es count
     assert bundled_searcher.planner.plan("jupiter notebook").corrections == {"jupiter": "jupyter"}
+
+
+def test_word_pairs_are_read_from_the_text_as_a_search_of_it_would_find_them():
+    text = "principal components analysis\nk-nearest neighbours, data\tengineering; x_y z 3 d"
+    assert pairs_written(text) == {("principal", "components"), ("components", "analysis"), ("k", "nearest"),
+                                   ("nearest", "neighbours"), ("data", "engineering"), ("x_y", "z"), ("z", "3"),
+                                   ("3", "d")}
+    assert ("analysis", "k") not in pairs_written(text)  # a line ends between them
+
+
+def test_the_pair_lookup_answers_as_a_search_of_the_notes_does(bundled_searcher):
+    runs = {}
+    for q in load_questions()[::6]:
+        words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", q.question)]
+        runs.update(dict.fromkeys([*zip(words, words[1:]), *zip(words, words[1:], words[2:])]))
+    assert len(runs) > 5000
+    written = 0
+    for run in runs:
+        pattern = r"[ \t-]+".join(rf"{re.escape(w)}(?:s|es)?" for w in run)
+        expected = re.search(rf"\b{pattern}\b", bundled_searcher.all_text) is not None
+        assert bundled_searcher.writes(*run) == expected, run
+        written += expected
+    assert written > 100  # pairs the notes write, not only ones they do not
 
 
 def test_an_acronym_typed_in_capitals_is_not_corrected():
