@@ -101,7 +101,8 @@ PRICE = re.compile(r"\bhow much\b(?:\s+[\w.'’-]+){0,8}?\s+(?:costs?|charges?|c
 DATE = re.compile(r"\b(?:what|which) year\b|\bwhen (?:was|were|did|is|will)\b(?:\s+[\w.'’-]+){0,6}?\s+"
                   r"(?:launch|launched|released?|introduced?|announced?|invented|founded|came out|come out)\b", re.I)
 # A question asking for a number: "how many faces can a collection store", "what's the maximum file
-# size", "at most how many jobs run in parallel", "how big can a payload be". Only the best answer's
+# size", "at most how many jobs run in parallel", "how big can a payload be", typed as keywords too
+# ("rekognition max image file size", "largest payload size"). Only the best answer's
 # lines stating a number can answer it (Searcher.ask). "What is the default" is not one: a default may be a
 # word ("root access is enabled"); nor "how many examples get pushed through at once" (no verb after it
 # asks a count of something), nor "the minimum bounding box step" (no quantity word).
@@ -111,6 +112,8 @@ NUMBER = re.compile(
     r"|length|duration|limit|amount|rate|throughput|value|period)\b"
     r"|\bhow (?:many|much|long)\b(?:\s+[\w'’-]+){0,8}?\s+(?:can|could|does|do|is|are|will|should|allowed"
     r"|supported|supports?)\b"
+    r"|\b(?:max|maximum|min|minimum|largest|smallest|longest|shortest|biggest)(?:\s+[\w-]+){0,2}?\s+(?:sizes?"
+    r"|number|count|timeout|memory|length|duration|limit|throughput|period)\b"
     r"|\bat (?:most|least)\b|\b(?:max|maximum|min|minimum) number of\b|\bhow (?:big|large|small)\b", re.I)
 # What a question asks for that only notes stating one can answer, by the kind of fact (Searcher.states).
 ASKED = {"prices": PRICE, "dates": DATE}

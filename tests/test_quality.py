@@ -275,11 +275,14 @@ def test_a_question_asks_for_a_number_when_it_asks_how_many_or_how_big_something
     assert asks_number("at most how many training jobs run in parallel")
     assert asks_number("how much throughput does one kinesis shard give")
     assert asks_number("how big can a payload be")
+    assert asks_number("rekognition max image file size")  # typed as keywords
+    assert asks_number("largest payload size for a realtime endpoint")
     assert not asks_number("is root access enabled by default?")  # a default may be a word
     assert not asks_number("what is the default VPC for sagemaker")
     assert not asks_number("how many examples get pushed through the model at once")  # a concept, not a count
     assert not asks_number("what is the minimum bounding box step in PCA about?")  # no quantity asked
     assert not asks_number("how do I pick how many clusters k-means needs")
+    assert not asks_number("max depth of an xgboost tree")  # a setting's name, no quantity word after it
     stem = "A team needs at least 10 GB of storage for its logs. " * 4 + "Which solution meets this need?"
     assert not asks_number(stem)  # an exam stem's scenery
 
