@@ -21,6 +21,7 @@ from .run import MemoEmbedder, evaluate
 
 ON = SearchSettings()
 ONE_CUT = BuildSettings(fine_chunk_words=0)  # each section cut once, at 60 words
+WHOLE_BULLETS = BuildSettings(split_bullets=False)  # a long top-level bullet stays one chunk
 ABLATIONS = {  # feature -> the search settings without it, and the build settings when the index differs
     "acronym expansion": (replace(ON, features=replace(ON.features, aliases=False)), None),
     "typo correction": (replace(ON, features=replace(ON.features, typos=False)), None),
@@ -34,12 +35,13 @@ ABLATIONS = {  # feature -> the search settings without it, and the build settin
     "everyday-phrase (lay) vectors": (replace(ON, w_lay=0.0), None),
     "everyday-phrase (lay) words in BM25": (replace(ON, w_lay_terms=0.0), None),
     "second, finer cut of each section": (ON, ONE_CUT),
+    "long bullets cut at their sub-bullets": (ON, WHOLE_BULLETS),
     "number check (abstaining)": (replace(ON, number_check=False), None),
     "abstaining": (replace(ON, calibration=replace(CALIBRATION, threshold=0.0)), None),
     "all of the above": (replace(ON, features=Features(False, False, False, False, False), coverage_power=0.0,
                                  bm25_power=1.0, w_heading=0.0, w_centroid=0.0, w_lay=0.0, w_lay_terms=0.0,
                                  number_check=False, calibration=replace(CALIBRATION, threshold=0.0)),
-                         ONE_CUT),
+                         replace(ONE_CUT, split_bullets=False)),
 }
 COLUMNS = ("hit@1", "hit@3", "recall@3", "mrr", "abstain_ood", "answer_in_domain")
 
@@ -47,7 +49,7 @@ COLUMNS = ("hit@1", "hit@3", "recall@3", "mrr", "abstain_ood", "answer_in_domain
 def main() -> None:
     base = Searcher.open()
     embedder = MemoEmbedder(base.embedder)
-    one_cut, _ = build_index(bundled_corpus(), embedder, ONE_CUT)
+    builds = {b: build_index(bundled_corpus(), embedder, b)[0] for _, b in ABLATIONS.values() if b is not None}
     questions = load_questions()
     searcher = Searcher(base.index, embedder, ON)
     tune = select(questions, "tune")
@@ -68,7 +70,7 @@ def main() -> None:
         print("| feature off | " + " | ".join(COLUMNS) + " | type most affected (MRR off -> on) |")
         print("|---|" + "---|" * (len(COLUMNS) + 1))
         for name, (settings, build) in ablations.items():
-            index = base.index if build is None else one_cut
+            index = base.index if build is None else builds[build]
             (off,) = evaluate(Searcher(index, embedder, settings).search, qs, ["hybrid"])
             cells = [f"{off[c]:.3f} → {on[c]:.3f}" for c in COLUMNS]
             delta = {t: on["by_type"][t]["mrr"] - off["by_type"][t]["mrr"] for t in on["by_type"]}

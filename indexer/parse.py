@@ -175,8 +175,11 @@ def _plain_headings(lines: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def chunk_section(section: Section, index: int, max_words: int = CHUNK_WORDS) -> list[Chunk]:
-    """Cut a section body into chunks of whole top-level bullets (with their sub-bullets)."""
+def chunk_section(section: Section, index: int, max_words: int = CHUNK_WORDS, split_bullets: bool = True) -> list[Chunk]:
+    """Cut a section body into chunks of whole top-level bullets (with their sub-bullets). A top-level
+    bullet longer than max_words is cut at its sub-bullets (split_bullets, _pieces), and each piece after
+    its first is a chunk of its own, headed in its text (not its lines) by the bullet's own line: "Create
+    training job > Hyperparameters: number of classes, …", not one vector for all 127 words of it."""
     blocks: list[list[tuple[int, str]]] = []
     for lineno, line in section.lines():
         if not line.strip():
@@ -186,19 +189,50 @@ def chunk_section(section: Section, index: int, max_words: int = CHUNK_WORDS) ->
             blocks[-1].append((lineno, line))
         else:
             blocks.append([(lineno, line)])
-    chunks, current, words = [], [], 0
-    for block in blocks:
-        n = sum(len(line.split()) for _, line in block)
-        if current and words + n > max_words:
-            chunks.append(_chunk(index, current))
+    pieces = [piece for block in blocks for piece in (_pieces(block, max_words) if split_bullets else [(block, [])])]
+    chunks, current, head, words = [], [], [], 0
+    for lines, context in pieces:
+        n = _words(lines)
+        if current and (head or context or words + n > max_words):  # a headed piece shares its chunk with none
+            chunks.append(_chunk(index, current, head))
             current, words = [], 0
-        current.extend(block)
+        if not current:
+            head = context
+        current.extend(lines)
         words += n
     if current:
-        chunks.append(_chunk(index, current))
+        chunks.append(_chunk(index, current, head))
     return chunks
 
 
-def _chunk(index: int, lines: list[tuple[int, str]]) -> Chunk:
+def _pieces(block: list[tuple[int, str]], max_words: int) -> list[tuple[list[tuple[int, str]], list[str]]]:
+    """A top-level bullet and its sub-bullets as (lines, heading lines): whole, if it fits in max_words
+    (or has under two sub-bullets); else its sub-bullets (each with its own sub-bullets), packed up to
+    max_words, the first piece starting with the bullet's line and the others headed by it."""
+    if _words(block) <= max_words or len(block) < 3:
+        return [(block, [])]
+    top, rest = block[0], block[1:]
+    level = min(len(line) - len(line.lstrip()) for _, line in rest)
+    groups: list[list[tuple[int, str]]] = []
+    for item in rest:
+        if groups and len(item[1]) - len(item[1].lstrip()) > level:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    pieces, current = [], [top]
+    for group in groups:
+        if len(current) > (0 if pieces else 1) and _words(current + group) + (_words([top]) if pieces else 0) > max_words:
+            pieces.append((current, [top[1]] if pieces else []))
+            current = []
+        current.extend(group)
+    pieces.append((current, [top[1]] if pieces else []))
+    return pieces
+
+
+def _words(lines: list[tuple[int, str]]) -> int:
+    return sum(len(line.split()) for _, line in lines)
+
+
+def _chunk(index: int, lines: list[tuple[int, str]], head: list[str] = ()) -> Chunk:
     return Chunk(section=index, line_start=lines[0][0], line_end=lines[-1][0],
-                 text="\n".join(line for _, line in lines))
+                 text="\n".join([*head, *(line for _, line in lines)]))

@@ -96,3 +96,19 @@ def test_chunks_keep_whole_bullets_and_cover_the_section():
     assert len(chunks) > 1
     assert all(c.text.startswith("- point") for c in chunks)
     assert "\n".join(c.text for c in chunks) == section.text
+
+
+def test_a_bullet_longer_than_a_chunk_is_cut_at_its_sub_bullets_each_piece_headed_by_it():
+    body = ("- Create a training job\n" + "".join(f"  - setting {i} " + "word " * 8 + "\n" for i in range(6))
+            + "  - Hyperparameters\n    - number of classes\n    - image dimensions\n- Deploy it")
+    (section,) = parse_text("# T\n" + body, "t.md")
+    chunks = chunk_section(section, 0, max_words=30)
+    assert len(chunks) > 3
+    assert chunks[0].text.startswith("- Create a training job\n  - setting 0")
+    assert all(c.text.startswith("- Create a training job\n  - ") for c in chunks[1:-1])  # headed by their bullet
+    assert any("  - Hyperparameters\n    - number of classes\n    - image dimensions" in c.text for c in chunks)
+    assert chunks[-1].text == "- Deploy it"  # the next bullet is not headed
+    lines = [line for c in chunks for n, line in section.lines() if c.line_start <= n <= c.line_end]
+    assert lines == [line for _, line in section.lines() if line.strip()]  # each line in one chunk, in order
+    whole = chunk_section(section, 0, max_words=30, split_bullets=False)
+    assert [c.text for c in whole] == ["\n".join(section.text.splitlines()[:-1]), "- Deploy it"]
