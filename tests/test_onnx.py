@@ -39,6 +39,15 @@ def test_onnx_vectors_match_sentence_transformers(bundled_searcher, embedder):
     assert np.abs(OnnxEmbedder(index.encoder).encode(["when to use L1"]) - embedder.encode(["when to use L1"])).max() < 1e-5
 
 
+def test_a_texts_vector_does_not_depend_on_the_batch_it_is_embedded_in(bundled_searcher):
+    index = bundled_searcher.index
+    texts = [embed_text(index.sections[c.section], c) for c in index.chunks[:80]] + ["kinesis", "a b c " * 60]
+    encoder = OnnxEmbedder(index.encoder)
+    alone = np.vstack([encoder.encode([t]) for t in texts])
+    assert np.abs(encoder.encode(texts) - alone).max() < 1e-6
+    assert np.abs(encoder.encode(texts, batch_size=32) - alone).max() < 1e-6
+
+
 def test_every_question_gets_the_same_answer_from_both_backends(bundled_searcher, onnx_searcher):
     for q in load_questions():
         want = bundled_searcher.search(q.question, k=5)
