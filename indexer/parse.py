@@ -9,6 +9,7 @@ another "Deploy". Long sections are further cut into chunks for the embedder (Mi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,7 +180,8 @@ def chunk_section(section: Section, index: int, max_words: int = CHUNK_WORDS, sp
     """Cut a section body into chunks of whole top-level bullets (with their sub-bullets). A top-level
     bullet longer than max_words is cut at its sub-bullets (split_bullets, _pieces), and each piece after
     its first is a chunk of its own, headed in its text (not its lines) by the bullet's own line: "Create
-    training job > Hyperparameters: number of classes, …", not one vector for all 127 words of it."""
+    training job from sagemaker / Hyperparameters … / Number of classes …", not one vector for all 127
+    words of the bundled notes' "Training an Image Classifier"."""
     blocks: list[list[tuple[int, str]]] = []
     for lineno, line in section.lines():
         if not line.strip():
@@ -189,7 +191,7 @@ def chunk_section(section: Section, index: int, max_words: int = CHUNK_WORDS, sp
             blocks[-1].append((lineno, line))
         else:
             blocks.append([(lineno, line)])
-    pieces = [piece for block in blocks for piece in (_pieces(block, max_words) if split_bullets else [(block, [])])]
+    pieces = [p for block in blocks for p in (_pieces(block, max_words) if split_bullets else [(block, [])])]
     chunks, current, head, words = [], [], [], 0
     for lines, context in pieces:
         n = _words(lines)
@@ -221,7 +223,8 @@ def _pieces(block: list[tuple[int, str]], max_words: int) -> list[tuple[list[tup
             groups.append([item])
     pieces, current = [], [top]
     for group in groups:
-        if len(current) > (0 if pieces else 1) and _words(current + group) + (_words([top]) if pieces else 0) > max_words:
+        heading = _words([top]) if pieces else 0  # a later piece is headed by the bullet's line
+        if len(current) > (0 if pieces else 1) and heading + _words(current + group) > max_words:
             pieces.append((current, [top[1]] if pieces else []))
             current = []
         current.extend(group)
@@ -233,6 +236,6 @@ def _words(lines: list[tuple[int, str]]) -> int:
     return sum(len(line.split()) for _, line in lines)
 
 
-def _chunk(index: int, lines: list[tuple[int, str]], head: list[str] = ()) -> Chunk:
+def _chunk(index: int, lines: list[tuple[int, str]], head: Sequence[str] = ()) -> Chunk:
     return Chunk(section=index, line_start=lines[0][0], line_end=lines[-1][0],
                  text="\n".join([*head, *(line for _, line in lines)]))

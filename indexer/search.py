@@ -35,7 +35,7 @@ from .query import Features, Planner, QueryPlan, compact, written_shapes
 
 MODES = ("hybrid", "bm25", "dense")
 WORD_CHARS = re.compile(r"\w+")  # one word, as the \b of a search reads it
-PAIR = re.compile(r"(?=\b(\w+)[ \t-]+(\w+)\b)")
+PAIR = re.compile(r"(?=\b(\w+)[ \t-]+(\w+)\b)")  # two neighbouring words, as a search by Searcher.writes finds them
 # An amount of money as notes write one: "$0.05", "€ 20", "300 USD", "5 cents"; a year: "2017", "in 1998"
 # (Searcher.states).
 PRICE_WRITTEN = re.compile(r"[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp|dollars?|cents?|euros?)\b")
