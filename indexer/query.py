@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import takewhile
 
@@ -416,13 +416,16 @@ class Planner:
         low = acronym.lower()
         if not self.writes or low in self.aliases or tok.fold(low) in self.vocabulary:
             return None
-        key = _entry(low, GLOSSARY)
-        return next((p for p in GLOSSARY[key] if self.writes(*p.split())), None) if key else None
+        return self._written_meaning(low, GLOSSARY)
 
     def _means_a_notes_term(self, word: str) -> bool:
         """Is the word an ambiguous acronym (aliases.AMBIGUOUS) one of whose meanings the notes write?"""
-        key = _entry(word.lower(), AMBIGUOUS)
-        return bool(key and self.writes and any(self.writes(*p.split()) for p in AMBIGUOUS[key]))
+        return bool(self.writes and self._written_meaning(word.lower(), AMBIGUOUS))
+
+    def _written_meaning(self, acronym: str, table: Mapping[str, tuple[str, ...]]) -> str | None:
+        """The first of an acronym's meanings in `table` (GLOSSARY, AMBIGUOUS) that the notes write."""
+        key = _entry(acronym, table)
+        return next((p for p in table[key] if self.writes(*p.split())), None) if key else None
 
     def _glossary(self, word: str) -> str | None:
         """common_acronym for a question word typed in any case but, in lower case, not an English word

@@ -328,24 +328,25 @@ class Searcher:
         words (Planner._corrections) and common acronyms' phrases (Planner._glossary); remembered."""
         key = " ".join(w.lower() for w in words)
         if key not in self._writes:
-            self._writes[key] = self._pairs_written(key.split()) and self._run_written(key.split())
+            run = key.split()
+            if all(WORD_CHARS.fullmatch(w) for w in run):
+                # a set lookup for each two neighbouring words (a search of the notes' text took 0.75 ms a
+                # pair); one word, or a run of three or more whose pairs are all written, is searched for
+                found = self._pairs_written(run) and (len(run) == 2 or self._searched(run))
+            else:  # "k-means": not one word, as pairs are read
+                found = self._searched(run)
+            self._writes[key] = found
         return self._writes[key]
 
     def _pairs_written(self, words: list[str]) -> bool:
-        """Is each two neighbouring words of `words` a pair the notes write (pairs_written)? A set lookup;
-        a search of the notes' text took 0.75 ms a pair, and a question brings new pairs to look up. Words
-        that are not one word of letters and digits ("k-means") are left to _run_written."""
+        """Is each two neighbouring words a pair the notes write (pairs_written), either perhaps plural?"""
         if self._pairs is None:
             self._pairs = pairs_written(self.all_text)
         forms = [(w, f"{w}s", f"{w}es") for w in words]
-        return all(not WORD_CHARS.fullmatch(a[0] + b[0]) or any((x, y) in self._pairs for x in a for y in b)
-                   for a, b in zip(forms, forms[1:]))
+        return all(any((x, y) in self._pairs for x in a for y in b) for a, b in zip(forms, forms[1:]))
 
-    def _run_written(self, words: list[str]) -> bool:
-        """The notes' text searched for the whole run: needed for three words or more, or for a word that
-        is not one word of letters and digits; two such words are answered by their pair."""
-        if len(words) == 2 and WORD_CHARS.fullmatch("".join(words)):
-            return True
+    def _searched(self, words: list[str]) -> bool:
+        """The notes' text searched for the run of words, each perhaps plural, joined by spaces or hyphens."""
         pattern = r"[ \t-]+".join(rf"{re.escape(w)}(?:s|es)?" for w in words)
         return re.search(rf"\b{pattern}\b", self.all_text) is not None
 
