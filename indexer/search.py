@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import reduce
 from pathlib import Path
 
 import numpy as np
@@ -294,19 +295,34 @@ class Searcher:
 
     def heading_match(self, terms: list[str]) -> np.ndarray:
         """Per section, the IDF-weighted share of the question's terms that its own heading holds."""
+        postings = self.heading_postings
+        share = np.zeros(len(self.index.sections), dtype=np.float32)
+        weights = {t: max(self.bm25.idf.get(t, 0.0), 0.0) for t in set(terms)}
+        total = sum(weights.values())
+        if total > 0:
+            for term in weights.keys() & postings.keys():
+                share[postings[term]] += weights[term] / total
+        return share
+
+    def headings_naming(self, phrase: str) -> np.ndarray:
+        """1 for each section whose own heading holds every term of the phrase, in any order: "Kinesis:
+        Data Streams, Data Firehose, …" names Kinesis Data Firehose."""
+        named = np.zeros(len(self.index.sections), dtype=np.float32)
+        terms = set(tok.tokenize(phrase))
+        if terms and terms <= self.heading_postings.keys():
+            named[reduce(np.intersect1d, (self.heading_postings[t] for t in terms))] = 1.0
+        return named
+
+    @property
+    def heading_postings(self) -> dict[str, np.ndarray]:
+        """Term -> the sections whose own heading holds it, made on first use."""
         if self._heading_postings is None:
             postings: dict[str, list[int]] = {}
             for i, sec in enumerate(self.index.sections):
                 for term in set(tok.tokenize(sec.path[-1])):
                     postings.setdefault(term, []).append(i)
             self._heading_postings = {t: np.array(ids, dtype=np.int64) for t, ids in postings.items()}
-        share = np.zeros(len(self.index.sections), dtype=np.float32)
-        weights = {t: max(self.bm25.idf.get(t, 0.0), 0.0) for t in set(terms)}
-        total = sum(weights.values())
-        if total > 0:
-            for term in weights.keys() & self._heading_postings.keys():
-                share[self._heading_postings[term]] += weights[term] / total
-        return share
+        return self._heading_postings
 
     @property
     def lower_texts(self) -> list[str]:
@@ -371,8 +387,11 @@ class Searcher:
         return self._spelled_out[key]
 
     def phrase_bonus(self, plan: QueryPlan) -> np.ndarray:
-        """1 for each section that holds an expanded acronym's full phrase ("random cut forest" for RCF):
-        the words alone also match "Random Forests", the phrase only the sections about the thing. And 1
+        """1 for each section that holds an expanded acronym's full phrase ("random cut forest" for RCF),
+        or whose own heading holds its words (headings_naming): the words alone also match "Random
+        Forests", the phrase or the heading only the sections about the thing. (The phrase alone missed the
+        section a heading names: only a summary writes "Kinesis Data Firehose", so every KDF question found
+        the summary before the Kinesis section.) And 1
         for each formula of the question that a section writes out ("TP/(TP+FN)", spaces and case aside):
         BM25 sees only the letters, which every section about the confusion matrix shares. A section
         that writes none of them as typed gets 1 if it writes one of the question's formula shapes
@@ -380,7 +399,7 @@ class Searcher:
         bonus = np.zeros(len(self.index.sections), dtype=np.float32)
         if plan.expansions:
             for phrase in {p.lower() for p in plan.expansions.values()}:
-                bonus += self._holding(phrase, self.lower_texts)
+                bonus += np.maximum(self._holding(phrase, self.lower_texts), self.headings_naming(phrase))
         return bonus + self.formula_sections(plan.formulas, plan.shapes)
 
     def formula_sections(self, formulas: list[str], shapes: list[str]) -> np.ndarray:

@@ -496,6 +496,23 @@ def test_an_acronym_the_notes_only_spell_out_is_found(bundled_searcher):
     assert all("random cut forest" in h.text.lower() for h in hits)
 
 
+@pytest.mark.parametrize("question", ["KDF compression to S3: gzip or snappy?", "can KDF turn csv into parquet",
+                                      "KVS for real-time video feeds"])
+def test_an_acronym_finds_the_section_whose_heading_names_it_before_a_summary_that_spells_it_out(
+        bundled_searcher, question):
+    """Only Data Engineering Summary writes "Kinesis Data Firehose"; the Kinesis section's heading names
+    it ("Kinesis: Data Streams, Data Firehose, …") and its lines say the rest (before: the summary first)."""
+    assert bundled_searcher.search(question, k=1)[0].path[-1].startswith("Kinesis: ")
+
+
+def test_a_heading_names_a_phrase_when_it_holds_all_of_its_words(bundled_searcher):
+    def named(phrase):
+        return [bundled_searcher.sections[i].path[-1] for i in bundled_searcher.headings_naming(phrase).nonzero()[0]]
+    assert named("Kinesis Video Streams") == ["Kinesis: Data Streams, Data Firehose, Video Streams and Data Analytics"]
+    assert named("random cut forest") == []  # "Random Forests" lacks "cut"
+    assert named("glue data catalog") == []  # "Glue" alone
+
+
 @pytest.mark.parametrize("question, section", [
     ("KNN", "K-Nearest Neighbour"),
     ("kinesys firehouse", "Kinesis: Data Streams, Data Firehose, Video Streams and Data Analytics"),
