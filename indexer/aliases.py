@@ -77,7 +77,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "kda": ("kinesis data analytics", "data analytics"), "kvs": ("kinesis video streams", "video streams"),
     # AWS shorthand of study chat ("SM EP", "CW and SFN")
     "sfn": ("step functions", "step function"), "cw": ("cloudwatch",),
-    "ddb": ("dynamodb",), "ep": ("endpoint",), "gt": ("ground truth",),
+    "ddb": ("dynamodb",), "ep": ("endpoint",), "gt": ("ground truth",), "qs": ("quicksight",),
+    "s2s": ("seq2seq", "sequence to sequence"), "w2v": ("word2vec",),
     # chat abbreviations
     "algo": ("algorithm",), "config": ("configuration",), "env": ("environment",), "eval": ("evaluation",),
     "lib": ("library",), "param": ("parameter",), "perf": ("performance",), "repo": ("repository",),

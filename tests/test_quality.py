@@ -505,6 +505,17 @@ def test_an_acronym_finds_the_section_whose_heading_names_it_before_a_summary_th
     assert bundled_searcher.search(question, k=1)[0].path[-1].startswith("Kinesis: ")
 
 
+@pytest.mark.parametrize("question, acronym, term, section", [
+    ("QS dashboards for the execs", "QS", "quicksight", "Amazon Quicksight"),
+    ("is S2S built on RNNs", "S2S", "seq2seq", "Algorithms"),  # before: Recurrent NN, Vanishing gradient, NNs
+    ("w2v mode of blazingtext", "w2v", "word2vec", "Algorithms"),
+])
+def test_aws_and_ml_shorthand_is_read_as_the_notes_term(bundled_searcher, question, acronym, term, section):
+    answer = bundled_searcher.ask(question, k=2)
+    assert answer.plan.expansions[acronym] == term
+    assert answer.confident and section in {h.path[-1] for h in answer.hits}
+
+
 def test_a_heading_names_a_phrase_when_it_holds_all_of_its_words(bundled_searcher):
     def named(phrase):
         return [bundled_searcher.sections[i].path[-1] for i in bundled_searcher.headings_naming(phrase).nonzero()[0]]
