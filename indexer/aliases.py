@@ -84,11 +84,11 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "lib": ("library",), "param": ("parameter",), "perf": ("performance",), "repo": ("repository",),
 }
 
-# Common acronyms with several meanings, none of them expanded (a guess would search for the wrong thing),
-# and the ambiguous ones GLOSSARY leaves out: a question using one is not taken to name something the notes
-# never write when they write one of its meanings (query.Planner.unknown_names): "is LR the same as the
-# learning rate?" asks about the notes.
-AMBIGUOUS: dict[str, tuple[str, ...]] = {
+# Acronyms known but not expanded: the ambiguous ones GLOSSARY leaves out (a guess would search for the
+# wrong meaning), and one whose expansion costs ("sm"). A question using one is not taken to name
+# something the notes never write when they write one of its meanings (query.Planner.unknown_names): "is
+# LR the same as the learning rate?" asks about the notes.
+KNOWN_NOT_EXPANDED: dict[str, tuple[str, ...]] = {
     "lr": ("learning rate", "logistic regression", "logistical regression", "linear regression"),
     "cv": ("cross validation", "computer vision"), "ann": ("artificial neural network", "approximate nearest"),
     "bt": ("batch transform", "blazingtext"), "dp": ("data pipeline", "differential privacy", "data parallel"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from . import tokenize as tok
-from .aliases import AMBIGUOUS, GLOSSARY, NAMED_THINGS, NAMED_WORDS, Aliases
+from .aliases import GLOSSARY, KNOWN_NOT_EXPANDED, NAMED_THINGS, NAMED_WORDS, Aliases
 from .lexicon import LAY_PHRASES
 from .typos import Corrector, damerau
 
@@ -265,7 +265,8 @@ class Planner:
         """Capitalised or upper-case words (not opening a sentence) that the notes never use and that are
         not common English words: a question about "DynamoDB" or "Kubernetes" is most likely about
         something the notes do not cover; one with "English" or "Japanese" in it need not be, nor one with an
-        ambiguous acronym one of whose meanings the notes write ("LR", aliases.AMBIGUOUS). And a word
+        acronym known but not expanded, one of whose meanings the notes write ("LR",
+        aliases.KNOWN_NOT_EXPANDED). And a word
         the notes never use right after a vendor's name, English or not: "Amazon Kendra", "SageMaker
         Clarify", "amazon personalize" (VENDOR); or words the notes never write together there
         ("SageMaker Model Monitor", _unknown_products); or a known name of something near the notes'
@@ -419,11 +420,12 @@ class Planner:
         return self._written_meaning(low, GLOSSARY)
 
     def _means_a_notes_term(self, word: str) -> bool:
-        """Is the word an ambiguous acronym (aliases.AMBIGUOUS) one of whose meanings the notes write?"""
-        return bool(self.writes and self._written_meaning(word.lower(), AMBIGUOUS))
+        """Is the word an acronym known but not expanded (aliases.KNOWN_NOT_EXPANDED) one of whose meanings
+        the notes write?"""
+        return bool(self.writes and self._written_meaning(word.lower(), KNOWN_NOT_EXPANDED))
 
     def _written_meaning(self, acronym: str, table: Mapping[str, tuple[str, ...]]) -> str | None:
-        """The first of an acronym's meanings in `table` (GLOSSARY, AMBIGUOUS) that the notes write."""
+        """The first of an acronym's meanings in `table` (GLOSSARY, KNOWN_NOT_EXPANDED) that the notes write."""
         key = _entry(acronym, table)
         return next((p for p in table[key] if self.writes(*p.split())), None) if key else None
 

@@ -518,8 +518,10 @@ def test_aws_and_ml_shorthand_is_read_as_the_notes_term(bundled_searcher, questi
 
 def test_a_heading_names_a_phrase_when_it_holds_all_of_its_words(bundled_searcher):
     def named(phrase):
-        return [bundled_searcher.sections[i].path[-1] for i in bundled_searcher.headings_naming(phrase).nonzero()[0]]
-    assert named("Kinesis Video Streams") == ["Kinesis: Data Streams, Data Firehose, Video Streams and Data Analytics"]
+        sections = bundled_searcher.sections
+        return [sections[i].path[-1] for i in bundled_searcher.headings_naming(phrase).nonzero()[0]]
+    kinesis = "Kinesis: Data Streams, Data Firehose, Video Streams and Data Analytics"
+    assert named("Kinesis Video Streams") == [kinesis]
     assert named("random cut forest") == []  # "Random Forests" lacks "cut"
     assert named("glue data catalog") == []  # "Glue" alone
 
