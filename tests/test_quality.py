@@ -516,6 +516,15 @@ def test_aws_and_ml_shorthand_is_read_as_the_notes_term(bundled_searcher, questi
     assert answer.confident and section in {h.path[-1] for h in answer.hits}
 
 
+def test_an_acronyms_phrase_does_not_outweigh_the_rest_of_the_question(bundled_searcher):
+    """Rekognition writes "Kinesis video stream -> recognition"; the summary and the Kinesis section, which
+    hold or name "Kinesis Video Streams", came first while the phrase counted 1 whatever the question's
+    length (Searcher.phrase_bonus). A bare acronym's phrase still counts whole."""
+    assert bundled_searcher.search("KVS camera stream into rekognition for faces", k=1)[0].path[-1] == "Rekognition"
+    plan = bundled_searcher.planner.plan("RCF")
+    assert (bundled_searcher.phrase_bonus(plan, scaled=True) == bundled_searcher.phrase_bonus(plan)).all()
+
+
 def test_a_heading_names_a_phrase_when_it_holds_all_of_its_words(bundled_searcher):
     def named(phrase):
         sections = bundled_searcher.sections
