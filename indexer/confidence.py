@@ -42,12 +42,12 @@ class Signals:
 
 @dataclass(frozen=True)
 class Calibration:
-    bias: float = -1.184
-    w_cosine: float = 8.606
-    w_coverage: float = 2.839
+    bias: float = -1.198
+    w_cosine: float = 8.624
+    w_coverage: float = 2.835
     w_unknown_name: float = -4.218
-    w_own_cosine: float = 4.624
-    w_offtopic: float = -13.776
+    w_own_cosine: float = 4.619
+    w_offtopic: float = -13.754
     threshold: float = 0.404  # below this: "No confident match" (98.5% of tuning in-domain questions pass)
 
 
