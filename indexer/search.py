@@ -298,12 +298,16 @@ class Searcher:
         """Per section, the IDF-weighted share of the question's terms that its own heading holds."""
         postings = self.heading_postings
         share = np.zeros(len(self.index.sections), dtype=np.float32)
-        weights = {t: max(self.bm25.idf.get(t, 0.0), 0.0) for t in set(terms)}
+        weights = self.idf_weights(terms)
         total = sum(weights.values())
         if total > 0:
             for term in weights.keys() & postings.keys():
                 share[postings[term]] += weights[term] / total
         return share
+
+    def idf_weights(self, terms: list[str]) -> dict[str, float]:
+        """Each distinct term's BM25 IDF, negative ones as 0: what a term weighs in a question's shares."""
+        return {t: max(self.bm25.idf.get(t, 0.0), 0.0) for t in set(terms)}
 
     def headings_naming(self, phrase: str) -> np.ndarray:
         """1 for each section whose own heading holds every term of the phrase, in any order: "Kinesis:
@@ -404,7 +408,7 @@ class Searcher:
         bonus = np.zeros(len(self.index.sections), dtype=np.float32)
         if not plan.expansions:
             return bonus
-        weights = {t: max(self.bm25.idf.get(t, 0.0), 0.0) for t in set(plan.terms)}
+        weights = self.idf_weights(plan.terms)
         total = sum(weights.values())
         for phrase, acronym in {p.lower(): a for a, p in plan.expansions.items()}.items():
             found = np.maximum(self._holding(phrase, self.lower_texts), self.headings_naming(phrase))
