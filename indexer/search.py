@@ -408,11 +408,11 @@ class Searcher:
         bonus = np.zeros(len(self.index.sections), dtype=np.float32)
         if not plan.expansions:
             return bonus
-        weights = self.idf_weights(plan.terms)
+        weights = self.idf_weights(plan.terms) if scaled else {}
         total = sum(weights.values())
         for phrase, acronym in {p.lower(): a for a, p in plan.expansions.items()}.items():
             found = np.maximum(self._holding(phrase, self.lower_texts), self.headings_naming(phrase))
-            if scaled and total > 0:
+            if total > 0:
                 own = set(tok.tokenize(acronym)) | set(tok.tokenize(phrase))
                 found *= sum(w for t, w in weights.items() if t in own) / total
             bonus += found
