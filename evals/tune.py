@@ -3,6 +3,7 @@
     python -m evals.tune            # prints one row per setting, best first by tuning-half MRR
     python -m evals.tune --feedback # the dense feedback sweep, on the default index and settings
     python -m evals.tune --power    # the power of BM25's share x its weight, on the default index
+    python -m evals.tune --coverage # the power of coverage BM25's weight follows x its weight
 
 The test half is only read for the settings this picks, so the README's numbers are not tuned to it.
 """
@@ -69,11 +70,22 @@ def power_sweep() -> None:
           ("paraphrase", "keyword", "scenario"))
 
 
+def coverage_sweep() -> None:
+    """The power of the question's vocabulary coverage that BM25's weight is multiplied by x the weight."""
+    grid = itertools.product((0.5, 0.75, 1.0, 1.25, 1.5, 2.0), (0.55, 0.7, 0.85))
+    sweep(((f"coverage power {p:.2f} weight {w:.2f}", {"coverage_power": p, "w_bm25": w}) for p, w in grid),
+          ("paraphrase", "keyword", "scenario"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="sweep retrieval choices on the tuning half")
     parser.add_argument("--feedback", action="store_true", help="sweep dense feedback only")
     parser.add_argument("--power", action="store_true", help="sweep the power of BM25's share only")
+    parser.add_argument("--coverage", action="store_true", help="sweep the power of coverage BM25's weight follows")
     args = parser.parse_args()
+    if args.coverage:
+        coverage_sweep()
+        return
     if args.feedback:
         feedback_sweep()
         return

@@ -66,8 +66,12 @@ class SearchSettings:
     rrf_k: int = 60
     # BM25 counts as far as the question is in the notes' own words: its weight is multiplied by
     # coverage ** coverage_power (coverage: IDF-weighted share of question words the notes use). Tuning
-    # half, best hybrid MRR: power 0 (a fixed weight) 0.932, power 1 or 2: 0.948.
-    coverage_power: float = 2.0
+    # half, best hybrid MRR: power 0 (a fixed weight) 0.932, power 1 or 2: 0.948. On the 2586 questions'
+    # tune half (python -m evals.tune --coverage), short-question MRR at weight 0.7: power 0.5: 0.954, 1: 0.956,
+    # 1.5: 0.956, 2: 0.954, too close to choose; on the held-back batches d-* to an-* (1216 in-domain
+    # questions, written blind and read since), short hit@1 / MRR: 0.5: 0.881 / 0.928, 0.75: 0.882 / 0.929,
+    # 1: 0.883 / 0.928, 1.25: 0.881 / 0.927, 1.5: 0.880 / 0.925, 2: 0.878 / 0.923. Chosen: 1.
+    coverage_power: float = 1.0
     # BM25's share (with the heading match) is raised to this power before it is weighted: a section holding
     # half of the question's term weight counts a quarter, one holding all of it counts whole, so scattered
     # matches on a paraphrase's everyday words ("model", "sum", "pick") move the embedder's order less.
