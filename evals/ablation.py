@@ -15,7 +15,7 @@ from indexer.locate import bundled_corpus
 from indexer.query import Features
 from indexer.search import Searcher, SearchSettings
 
-from .calibrate import calibration, features
+from .calibrate import calibration, features, fitting_sets
 from .questions import load_questions, select
 from .run import MemoEmbedder, evaluate
 
@@ -52,10 +52,10 @@ def main() -> None:
     builds = {b: build_index(bundled_corpus(), embedder, b)[0] for _, b in ABLATIONS.values() if b is not None}
     questions = load_questions()
     searcher = Searcher(base.index, embedder, ON)
-    tune = select(questions, "tune")
-    x = np.array([features(searcher, q.question) for q in tune])
-    y = np.array([q.in_domain for q in tune], dtype=float)
-    # a confidence signal off is the model evals.calibrate fits on the tune half without it
+    fitted = [q for qs in fitting_sets().values() for q in qs]
+    x = np.array([features(searcher, q.question) for q in fitted])
+    y = np.array([q.in_domain for q in fitted], dtype=float)
+    # a confidence signal off is the model evals.calibrate fits without it (on the tune half and fitted batches)
     refit = replace(ON, calibration=calibration(x, y, leave_out=("offtopic_cosine",)))
     ablations = {}
     for name, row in ABLATIONS.items():

@@ -1,18 +1,27 @@
-"""Fit the abstaining model (indexer/confidence.py) on the tuning half; report it on the test half.
+"""Fit the abstaining model (indexer/confidence.py) on the tuning half and the read held-back batches;
+report it on the test half and on the batches not fitted on.
 
-    python -m evals.calibrate        # fit on the tune half, report both halves
-    python -m evals.calibrate --cv   # 8-fold cross-validation on the tune half, 20 shuffles
+    python -m evals.calibrate            # fit, then report each set
+    python -m evals.calibrate --cv       # 8-fold cross-validation on what it fits on, 20 shuffles
+    python -m evals.calibrate --by-batch # each fitted batch left out in turn, for several answer shares
 
 Class-balanced logistic regression (in-domain = 1, out-of-domain = 0) over the signals that
-indexer.confidence uses (Signals); the threshold is set so that 98.5% of the tuning half's in-domain
+indexer.confidence uses (Signals); the threshold is set so that ANSWER_SHARE of the fitted in-domain
 questions are answered, halfway between the last one it refuses and the first it answers. Paste the
 printed Calibration into indexer/confidence.py.
+
+It fits on the tune half of questions.yaml and on FITTED_BATCHES: held-back batches that helpers wrote
+blind and that were read after their one run. Fitted on the tune half alone, the model answered 0.988 of
+the test half's in-domain questions but 0.957 of these batches' (refusing 0.953 and 0.904 of the
+off-topic ones): people who did not write the eval use more words the notes never do. Batches added
+after them are reported, not fitted on.
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+from collections.abc import Iterable
 from dataclasses import astuple, fields
 
 import numpy as np
@@ -20,12 +29,32 @@ import numpy as np
 from indexer.confidence import Calibration, Signals
 from indexer.search import Searcher
 
-from .questions import load_questions, select
+from .questions import DEFAULT_QUESTIONS, Question, load_questions, select
 
 FEATURES = tuple(f.name for f in fields(Signals))
 WEIGHTS = {"top_cosine": "w_cosine", "coverage": "w_coverage", "unknown_name": "w_unknown_name",
            "own_cosine": "w_own_cosine", "offtopic_cosine": "w_offtopic"}  # signal -> Calibration field
-ANSWER_SHARE = 0.985
+# Each fitted batch left out in turn (python -m evals.calibrate --by-batch), answered / refused on the
+# batch left out, pooled: share 0.985: 0.980 / 0.844; 0.9825: 0.977 / 0.859; 0.98: 0.975 / 0.867; 0.9775:
+# 0.971 / 0.885; 0.975: 0.967 / 0.891. 0.98 leaves both targets (0.97, 0.85) a margin.
+ANSWER_SHARE = 0.98
+FITTED_BATCHES = ("d", "e", "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am", "an")
+
+
+def batch(name: str) -> list[Question]:
+    """A held-back batch's questions: evals/holdout-<name>.yaml."""
+    return load_questions(DEFAULT_QUESTIONS.parent / f"holdout-{name}.yaml")
+
+
+def reported_batches() -> list[str]:
+    """The held-back batches on disk that the model is not fitted on, in name order."""
+    names = sorted(p.stem.removeprefix("holdout-") for p in DEFAULT_QUESTIONS.parent.glob("holdout-*.yaml"))
+    return [n for n in names if n not in FITTED_BATCHES]
+
+
+def fitting_sets() -> dict[str, list[Question]]:
+    """What the model is fitted on, by name: the tune half, then each fitted batch."""
+    return {"tune": select(load_questions(), "tune")} | {b: batch(b) for b in FITTED_BATCHES}
 
 
 def features(searcher: Searcher, question: str) -> list[float]:
@@ -90,29 +119,63 @@ def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 8, shuffles: int =
     return float(np.mean(answered)), float(np.mean(abstained))
 
 
+def signals_of(searcher: Searcher, questions: list[Question]) -> tuple[np.ndarray, np.ndarray]:
+    """(signals, in-domain as 1 or 0) for each question."""
+    return (np.array([features(searcher, q.question) for q in questions]),
+            np.array([q.in_domain for q in questions], dtype=float))
+
+
+def left_out(sets: dict[str, tuple[np.ndarray, np.ndarray]], held: Iterable[str], share: float) -> tuple[float, float]:
+    """(answer_in_domain, abstain_ood) on the sets named in `held`, pooled, each left out in turn while the
+    model and its threshold (at `share`) are fitted on all the other sets."""
+    answered, refused = [], []
+    for name in held:
+        x = np.concatenate([v[0] for k, v in sets.items() if k != name])
+        y = np.concatenate([v[1] for k, v in sets.items() if k != name])
+        w, b = fit(x, y)
+        t = threshold_for(probability(x, w, b), y, share)
+        p, yh = probability(sets[name][0], w, b), sets[name][1]
+        answered += list(p[yh == 1] >= t)
+        refused += list(p[yh == 0] < t)
+    return float(np.mean(answered)), float(np.mean(refused))
+
+
+def by_batch(sets: dict[str, tuple[np.ndarray, np.ndarray]],
+             shares: tuple[float, ...] = (0.985, 0.9825, 0.98, 0.9775, 0.975)) -> None:
+    """For each answer share: each fitted batch left out in turn (left_out)."""
+    for share in shares:
+        answered, refused = left_out(sets, FITTED_BATCHES, share)
+        print(f"share {share}: batch left out: answer_in_domain {answered:.3f}  abstain_ood {refused:.3f}")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description="fit the abstaining model on the tune half")
-    parser.add_argument("--cv", action="store_true", help="cross-validate on the tune half instead")
-    cv = parser.parse_args().cv
+    parser = argparse.ArgumentParser(description="fit the abstaining model on the tune half and the fitted batches")
+    parser.add_argument("--cv", action="store_true", help="8-fold cross-validation on what it fits on instead")
+    parser.add_argument("--by-batch", action="store_true", help="leave each fitted batch out in turn instead")
+    args = parser.parse_args()
     searcher = Searcher.open()
-    questions = load_questions()
-    data = {}
-    for split in ("tune",) if cv else ("tune", "test"):
-        qs = select(questions, split)
-        data[split] = (np.array([features(searcher, q.question) for q in qs]),
-                       np.array([q.in_domain for q in qs], dtype=float))
-    if cv:
-        answered, abstained = cross_validate(*data["tune"])
-        print(f"tune half, 8-fold CV x 20: answer_in_domain {answered:.3f}  abstain_ood {abstained:.3f}")
+    sets = {name: signals_of(searcher, qs) for name, qs in fitting_sets().items()}
+    if args.by_batch:
+        by_batch(sets)
         return
-    cal = calibration(*data["tune"])
+    x = np.concatenate([v[0] for v in sets.values()])
+    y = np.concatenate([v[1] for v in sets.values()])
+    if args.cv:
+        answered, abstained = cross_validate(x, y)
+        print(f"tune half and fitted batches, 8-fold CV x 20: answer_in_domain {answered:.3f}  abstain_ood {abstained:.3f}")
+        return
+    cal = calibration(x, y)
     print(f"Calibration(bias={cal.bias:.3f}, w_cosine={cal.w_cosine:.3f}, w_coverage={cal.w_coverage:.3f}, "
           f"w_unknown_name={cal.w_unknown_name:.3f}, w_own_cosine={cal.w_own_cosine:.3f}, "
           f"w_offtopic={cal.w_offtopic:.3f}, threshold={cal.threshold:.3f})")
     w, b, threshold = np.array([getattr(cal, WEIGHTS[f]) for f in FEATURES]), cal.bias, cal.threshold
-    for split, (x, y) in data.items():
+    fitted = (np.concatenate([sets[k][0] for k in FITTED_BATCHES]), np.concatenate([sets[k][1] for k in FITTED_BATCHES]))
+    report = {"tune (fitted)": sets["tune"], "fitted batches": fitted,
+              "test": signals_of(searcher, select(load_questions(), "test"))}
+    report |= {f"batch {n}": signals_of(searcher, batch(n)) for n in reported_batches()}
+    for name, (x, y) in report.items():
         p = probability(x, w, b)
-        print(f"{split}: answer_in_domain {np.mean(p[y == 1] >= threshold):.3f}  "
+        print(f"{name}: answer_in_domain {np.mean(p[y == 1] >= threshold):.3f}  "
               f"abstain_ood {np.mean(p[y == 0] < threshold):.3f}  (n in/out {int(y.sum())}/{int((1 - y).sum())})")
 
 

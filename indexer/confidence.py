@@ -14,8 +14,8 @@ best answer's best lines do not state, "how many faces can a collection store", 
 near the question sits to a background of questions study notes do not answer (the mean cosine to its
 three nearest, indexer/offtopic.py), which tells "best bait for trout" from a question about recall
 where the best cosine alone cannot. Its coefficients and the
-threshold were fitted on the tuning half of evals/questions.yaml (in-domain questions = 1, out-of-domain = 0) by
-`python -m evals.calibrate`. Signals tried and left out, as they did not raise abstain_ood at the same
+threshold were fitted on the tuning half of evals/questions.yaml and the read held-back batches (in-domain
+questions = 1, out-of-domain = 0) by `python -m evals.calibrate`. Signals tried and left out, as they did not raise abstain_ood at the same
 answer_in_domain in cross-validation on the tuning half:
 the best section's BM25 share, the share of the question one section holds, how far the top cosine
 stands above the rest, the question's length, and the question's cosine to the notes' centroid (of all
@@ -42,13 +42,13 @@ class Signals:
 
 @dataclass(frozen=True)
 class Calibration:
-    bias: float = -1.198
-    w_cosine: float = 8.624
-    w_coverage: float = 2.835
-    w_unknown_name: float = -4.218
-    w_own_cosine: float = 4.619
-    w_offtopic: float = -13.754
-    threshold: float = 0.404  # below this: "No confident match" (98.5% of tuning in-domain questions pass)
+    bias: float = -1.268
+    w_cosine: float = 9.376
+    w_coverage: float = 2.369
+    w_unknown_name: float = -3.598
+    w_own_cosine: float = 4.415
+    w_offtopic: float = -13.847
+    threshold: float = 0.328  # below this: "No confident match" (98% of the fitted in-domain questions pass)
 
 
 DEFAULT = Calibration()

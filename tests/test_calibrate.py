@@ -4,7 +4,7 @@ cross-validation, on made-up signals where the right answer is known."""
 import numpy as np
 import pytest
 
-from evals.calibrate import cross_validate, fit, threshold_for
+from evals.calibrate import cross_validate, fit, left_out, threshold_for
 
 
 def signals(n_in: int, n_out: int, gap: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -49,3 +49,23 @@ def test_a_signal_left_out_gets_no_weight_and_the_rest_are_refitted():
     whole, without = calibration(both, y), calibration(both, y, leave_out=(FEATURES[0],))
     assert getattr(whole, WEIGHTS[FEATURES[0]]) > 0 and getattr(without, WEIGHTS[FEATURES[0]]) == 0.0
     assert set(WEIGHTS) == set(FEATURES)  # every signal has a weight in Calibration
+
+
+def test_leaving_each_set_out_scores_it_with_a_model_fitted_on_the_others():
+    good = {name: signals(60, 20, gap=3.0, seed=i) for i, name in enumerate(("tune", "a", "b"))}
+    answered, abstained = left_out(good, ("a", "b"), share=0.98)
+    assert answered >= 0.95 and abstained >= 0.9
+    # a batch whose in-domain questions look off-topic to a model fitted on the others is mostly refused
+    odd = good | {"b": (np.concatenate([good["b"][0][:60] - 3.0, good["b"][0][60:]]), good["b"][1])}
+    answered, _ = left_out(odd, ("b",), share=0.98)
+    assert answered < 0.5
+
+
+def test_the_model_is_fitted_on_every_fitted_batch_on_disk_and_reports_the_others():
+    from evals.calibrate import FITTED_BATCHES, fitting_sets, reported_batches
+    from evals.questions import DEFAULT_QUESTIONS
+
+    on_disk = {p.stem.removeprefix("holdout-") for p in DEFAULT_QUESTIONS.parent.glob("holdout-*.yaml")}
+    sets = fitting_sets()
+    assert list(sets) == ["tune", *FITTED_BATCHES] and all(sets.values())
+    assert set(FITTED_BATCHES) <= on_disk and set(reported_batches()) == on_disk - set(FITTED_BATCHES)
