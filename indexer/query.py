@@ -142,6 +142,10 @@ OR_SIDE_WORDS = 4  # "X or Y" is a comparison only between short terms ("L1 or L
 YES_NO_OPENERS = {"is", "are", "was", "were", "am", "does", "do", "did", "can", "could", "will", "would", "has", "have"}
 
 
+# Words typed apart are joined only into a notes word this long: "data set" -> "dataset", not "a b" -> "ab".
+JOIN_MIN = 5
+
+
 @dataclass(frozen=True)
 class Features:
     """Which query-side steps run; all on by default, each switchable for the ablation."""
@@ -228,7 +232,9 @@ class Planner:
         coverage = self.coverage(question, corrections, expanded, known_formula)
         # Confidence reads coverage as typed, but a one-letter slip ("kinesys", "recal") is the notes' word
         # mistyped, not some other word; a bigger change ("regularisaton", "principle") is not counted as known.
-        slips = {w: f for w, f in corrections.items() if damerau(tok.fold(w.lower()), f, 1) <= 1}
+        # Words typed apart ("fire hose") are the notes' word too.
+        slips = {w: f for w, f in corrections.items()
+                 if damerau(tok.fold(w.lower()), f, 1) <= 1 or w.replace(" ", "").lower() == f}
         typed_coverage = self.coverage(question, slips, expanded, known_formula) if corrections else coverage
         unknown = self.unknown_names(question, corrections, expanded)
         plan = QueryPlan(question, text, terms, corrections, expansions, glosses, coverage=coverage,
@@ -249,6 +255,7 @@ class Planner:
         formulas' letters are not words and count once, as known and as rare as any term can be:
         "1 - p(a)^2 - p(b)^2" is as covered as "gini impurity"."""
         fixed = {tok.fold(w.lower()) for w in corrections}
+        fixed |= {t for w in corrections if " " in w for t in tok.tokenize(w)}  # "fire hose" -> "firehose"
         n = self._most_sections
         known = total = math.log(n) + 0.1 if known_formula else 0.0
         words = SHAPED.sub(lambda m: " " if OPERATORS.search(m.group(0)) else m.group(0), question) \
@@ -355,8 +362,13 @@ class Planner:
         notebook"); "bank account" stays, as the notes never write "back account"."""
         words = WORD.findall(question)
         out, common = {}, []
+        joined = self._joins(question)
+        out.update(joined.values())
+        apart = {k for i, j in joined for k in range(i, j)}
         for i, word in enumerate(words):
             low = word.lower()
+            if i in apart:
+                continue
             if low in tok.STOPWORDS or low in CHAT_WORDS or low in self.aliases or tok.fold(low) in self.vocabulary:
                 continue
             if self._glossary(word):  # "algo" is short for algorithm, not a slip for "also"
@@ -376,6 +388,32 @@ class Planner:
             fixed = (before or after) and self.corrector.correct(tok.fold(words[i].lower()), common_ok=True)
             if fixed and ((before and self.writes(before, fixed)) or (after and self.writes(fixed, after))):
                 out[words[i]] = fixed
+        return out
+
+    def _joins(self, question: str) -> dict[tuple[int, int], tuple[str, str]]:
+        """Runs of two or three neighbouring words typed apart, by spaces alone, that the notes write as one
+        word: (first, end) word positions -> (the run as typed, that word). "sage maker", "fire hose", "x g
+        boost", "drop out", as dictation and quick typing split them; only when the joined word is at least
+        JOIN_MIN letters, the notes write it whole (not only as "ROC/AUC", "EMR/Spark"), they never write the
+        words apart (nor hyphenated: "cross validation" stays), and not every word is a stopword ("over all")."""
+        if not self.writes:
+            return {}
+        found = list(WORD.finditer(question))
+        out: dict[tuple[int, int], tuple[str, str]] = {}
+        i = 0
+        while i < len(found):
+            for n in (3, 2):
+                run = found[i:i + n]
+                typed = [m.group(0) for m in run]
+                word = "".join(typed).lower()
+                if (len(run) == n and all(w.isalpha() for w in typed) and len(word) >= JOIN_MIN
+                        and all(not question[a.end():b.start()].strip() for a, b in zip(run, run[1:]))
+                        and not all(w.lower() in tok.STOPWORDS for w in typed)
+                        and tok.fold(word) in self.vocabulary and self.writes(word) and not self.writes(*typed)):
+                    out[(i, i + n)] = (question[run[0].start():run[-1].end()], word)
+                    i += n - 1
+                    break
+            i += 1
         return out
 
     def _as_searched(self, words: list[str], i: int, corrections: dict[str, str]) -> str | None:

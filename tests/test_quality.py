@@ -95,6 +95,35 @@ def test_the_bundled_model_knows_common_english_words_but_not_typos(bundled_sear
     assert bundled_searcher.planner.plan("kinesys firehose").corrections == {"kinesys": "kinesis"}
 
 
+@pytest.mark.parametrize("question, joined", [
+    ("what does sage maker do", {"sage maker": "sagemaker"}),
+    ("kinesis fire hose parquet", {"fire hose": "firehose"}),
+    ("x g boost objective", {"x g boost": "xgboost"}),  # three words
+    ("red shift spectrum", {"red shift": "redshift"}),
+])
+def test_words_typed_apart_are_searched_as_the_one_word_the_notes_write(bundled_searcher, question, joined):
+    plan = bundled_searcher.planner.plan(question)
+    assert plan.corrections == joined
+    assert all(word in plan.terms and word in plan.searched_for for word in joined.values())
+
+
+@pytest.mark.parametrize("question", [
+    "cross validation folds",  # the notes write the words apart (or hyphenated)
+    "s3 emr spark sagemaker",  # "emrspark" is only the notes' "EMR/Spark" read as one term
+    "feed one model's output into another",  # "model s" is not typed apart
+    "iterate over all keys",  # only stopwords
+])
+def test_words_are_not_joined_unless_the_notes_write_them_as_one_word(bundled_searcher, question):
+    assert bundled_searcher.planner.plan(question).corrections == {}
+
+
+def test_a_question_typed_apart_is_answered_as_if_typed_whole(bundled_searcher):
+    """Before the join, "red shift spectrum" read as three words, two of them not the notes', and was refused."""
+    typed_apart, whole = bundled_searcher.ask("red shift spectrum"), bundled_searcher.ask("redshift spectrum")
+    assert typed_apart.confident and typed_apart.hits[0].path == whole.hits[0].path
+    assert typed_apart.plan.typed_coverage == whole.plan.typed_coverage
+
+
 def test_a_common_word_is_corrected_only_into_a_word_pair_the_notes_write():
     written = {("principal", "component"), ("jupyter", "notebook")}
     planner = Planner({"principal": 2, "component": 2, "analysis": 3, "jupyter": 1, "notebook": 4, "back": 3,
