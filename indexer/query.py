@@ -93,8 +93,11 @@ COUNT = re.compile(CLAUSE_START + r"how (?:many|much)(\s+[A-Za-z][\w-]*)", re.I)
 DURATION = re.compile(CLAUSE_START + r"how long((?:\s+[A-Za-z][\w'-]*){1,6})", re.I)
 # A question asking what something costs: "how much does the exam cost", "how much athena charges per TB",
 # "hourly price of ml.p3.2xlarge", "pricing for polly"; not "predict a house price" or "the cost of a false
-# negative". Planner._unknown_measures.
+# negative". And "what does a shard cost per hour", "what would an endpoint cost?", but not "what does one
+# gain in training cost by…". Planner._unknown_measures.
 PRICE = re.compile(r"\bhow much\b(?:\s+[\w.'’-]+){0,8}?\s+(?:costs?|charges?|charged)\b"
+                   r"|\bwhat (?:does|do|did|would|will)\b(?:\s+[\w.'’-]+){1,8}?\s+cost(?=\s*(?:[?.!]|$|per\b|an?\s+"
+                   r"(?:hour|day|month|year)\b|to\s+run\b))"
                    r"|\b(?:prices?|pricing|fees?)\s+(?:of|for|per|to)\b|\bcharges?\s+per\b", re.I)
 # A question asking when something happened: "what year did AWS launch SageMaker", "when was comprehend
 # released"; not "when was the model deployed, which metric drifted" (no launch word) nor "when to use L1".

@@ -283,6 +283,9 @@ def test_a_price_asked_of_notes_that_state_no_price_is_an_unknown_name():
     assert priceless.plan("hourly price of ml.p3.2xlarge").unknown_names == ["prices"]
     assert priceless.plan("predict a house price").unknown_names == []  # a price to predict, not to pay
     assert priceless.plan("what is the cost of a false negative").unknown_names == []
+    assert priceless.plan("what does one athena query cost per scan").unknown_names == ["prices"]
+    assert priceless.plan("what would a polly voice cost?").unknown_names == ["prices"]
+    assert priceless.plan("what does one gain in exam cost by choosing athena").unknown_names == []
     priced = Planner(vocabulary, {}, writes=lambda *words: False, states=lambda kind: kind == "prices")
     assert priced.plan("how much does the exam cost?").unknown_names == []  # notes with prices may answer
 
