@@ -239,7 +239,7 @@ class Planner:
         slips = {w: f for w, f in corrections.items()
                  if damerau(tok.fold(w.lower()), f, 1) <= 1 or w.replace(" ", "").lower() == f}
         typed_coverage = self.coverage(question, slips, expanded, known_formula) if corrections else coverage
-        unknown = self.unknown_names(question, corrections, expanded)
+        unknown = self.unknown_names(joined(question, corrections), corrections, expanded)
         plan = QueryPlan(question, text, terms, corrections, expansions, glosses, coverage=coverage,
                          typed_coverage=typed_coverage, unknown_names=unknown, corrected=corrected,
                          formulas=found, shapes=shapes, asks_number=asks_number(question))
@@ -493,6 +493,17 @@ class Planner:
 def _entry(word: str, table: Collection[str]) -> str | None:
     """The word's key in an acronym table, as typed or without a plural "s" ("CNNs", "algos"), or None."""
     return word if word in table else word[:-1] if word.endswith("s") and word[:-1] in table else None
+
+
+def joined(question: str, corrections: dict[str, str]) -> str:
+    """The question with its words typed apart joined as the notes write them (Planner._joins), case kept
+    as the run's first letter: "sage maker studio" -> "sagemaker studio", so a name after it is read as
+    one after "SageMaker"."""
+    for typed, word in corrections.items():
+        if " " in typed:
+            word = word.capitalize() if typed[0].isupper() else word
+            question = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", word, question)
+    return question
 
 
 def asks_number(question: str) -> bool:

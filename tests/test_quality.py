@@ -122,6 +122,9 @@ def test_a_question_typed_apart_is_answered_as_if_typed_whole(bundled_searcher):
     typed_apart, whole = bundled_searcher.ask("red shift spectrum"), bundled_searcher.ask("redshift spectrum")
     assert typed_apart.confident and typed_apart.hits[0].path == whole.hits[0].path
     assert typed_apart.plan.typed_coverage == whole.plan.typed_coverage
+    # and a name after the joined word is read as one after it typed whole
+    assert bundled_searcher.planner.plan("sage maker studio").unknown_names == ["studio"]
+    assert bundled_searcher.planner.plan("sagemaker studio").unknown_names == ["studio"]
 
 
 def test_a_common_word_is_corrected_only_into_a_word_pair_the_notes_write():
