@@ -362,12 +362,13 @@ class Planner:
         clearly closest notes word, unless it is a common English word or an acronym in capitals. A common
         word is corrected only when the correction and a neighbouring word of the question make a pair the
         notes write ("principle component" -> "principal component", "jupiter notebook" -> "jupyter
-        notebook"); "bank account" stays, as the notes never write "back account"."""
+        notebook"); "bank account" stays, as the notes never write "back account". Words typed apart that the
+        notes write as one are joined first (_joins: "fire hose" -> "firehose")."""
         words = WORD.findall(question)
         out, common = {}, []
-        joined = self._joins(question)
-        out.update(joined.values())
-        apart = {k for i, j in joined for k in range(i, j)}
+        runs = self._joins(question)  # "fire hose" -> "firehose": its words are not corrected one by one
+        out.update(runs.values())
+        apart = {k for i, j in runs for k in range(i, j)}
         for i, word in enumerate(words):
             low = word.lower()
             if i in apart:
@@ -402,17 +403,19 @@ class Planner:
         if not self.writes:
             return {}
         found = list(WORD.finditer(question))
+        low = [m.group(0).lower() for m in found]
         out: dict[tuple[int, int], tuple[str, str]] = {}
         i = 0
         while i < len(found):
             for n in (3, 2):
+                word = "".join(low[i:i + n])
+                if i + n > len(found) or len(word) < JOIN_MIN or tok.fold(word) not in self.vocabulary:
+                    continue  # most runs end here: a dict lookup
                 run = found[i:i + n]
                 typed = [m.group(0) for m in run]
-                word = "".join(typed).lower()
-                if (len(run) == n and all(w.isalpha() for w in typed) and len(word) >= JOIN_MIN
-                        and all(not question[a.end():b.start()].strip() for a, b in zip(run, run[1:]))
-                        and not all(w.lower() in tok.STOPWORDS for w in typed)
-                        and tok.fold(word) in self.vocabulary and self.writes(word) and not self.writes(*typed)):
+                if (word.isalpha() and all(not question[a.end():b.start()].strip() for a, b in zip(run, run[1:]))
+                        and not all(w in tok.STOPWORDS for w in low[i:i + n])
+                        and self.writes(word) and not self.writes(*typed)):
                     out[(i, i + n)] = (question[run[0].start():run[-1].end()], word)
                     i += n - 1
                     break
