@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
-
 from indexer.build import BuildSettings, build_index
 from indexer.confidence import DEFAULT as CALIBRATION
 from indexer.locate import bundled_corpus
 from indexer.query import Features
 from indexer.search import Searcher, SearchSettings
 
-from .calibrate import calibration, features, fitting_sets
+from .calibrate import calibration, fitting_sets, signals_of
 from .questions import load_questions, select
 from .run import MemoEmbedder, evaluate
 
@@ -52,9 +50,7 @@ def main() -> None:
     builds = {b: build_index(bundled_corpus(), embedder, b)[0] for _, b in ABLATIONS.values() if b is not None}
     questions = load_questions()
     searcher = Searcher(base.index, embedder, ON)
-    fitted = [q for qs in fitting_sets().values() for q in qs]
-    x = np.array([features(searcher, q.question) for q in fitted])
-    y = np.array([q.in_domain for q in fitted], dtype=float)
+    x, y = signals_of(searcher, [q for qs in fitting_sets().values() for q in qs])
     # a confidence signal off is the model evals.calibrate fits without it (on the tune half and fitted batches)
     refit = replace(ON, calibration=calibration(x, y, leave_out=("offtopic_cosine",)))
     ablations = {}
