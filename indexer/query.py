@@ -33,6 +33,13 @@ NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}
 # lets "Amazon SageMaker Clarify" be read as "Amazon SageMaker" and "SageMaker Clarify".
 VENDORS = ("amazon", "aws", "sagemaker", "azure", "google", "microsoft")
 VENDOR = re.compile(rf"\b((?i:{'|'.join(VENDORS)}))\s+(?=([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z][A-Za-z0-9]*){{0,2}}))")
+# A name in code or a model's: a word with an underscore ("early_stopping_rounds", "__label__") or a few
+# letters, then digits ("f2", "gp3", "fp16", "v2", "P2s"); not part of a dotted or hyphenated name
+# ("ml.p3.2xlarge", "MLS-C01"), nor a typo of a notes word ("obect2vec"). In math, "y_hat" and "x2" are
+# variables: a question with "=", "^" or a formula the planner reads has none.
+IDENTIFIER = re.compile(r"(?<![\w.\-])(_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*|_+[A-Za-z]+_+|[A-Za-z]{1,5}[0-9]+[a-z]?)"
+                        r"(?![\w\-]|\.\w)")
+MATH = re.compile(r"[=^\u2211\u03a3\u221a]")
 PHRASE_WORD = re.compile(r"\w+(?:['.]\w+)*")  # "doesn't", "99.7", "get_dummies"; a sentence's "." is not in it
 PHRASE_GAP = re.compile(r"[\s-]+")
 
@@ -239,7 +246,7 @@ class Planner:
         slips = {w: f for w, f in corrections.items()
                  if damerau(tok.fold(w.lower()), f, 1) <= 1 or w.replace(" ", "").lower() == f}
         typed_coverage = self.coverage(question, slips, expanded, known_formula) if corrections else coverage
-        unknown = self.unknown_names(joined(question, corrections), corrections, expanded)
+        unknown = self.unknown_names(joined(question, corrections), corrections, expanded, bool(found or shapes or MATH.search(question)))
         plan = QueryPlan(question, text, terms, corrections, expansions, glosses, coverage=coverage,
                          typed_coverage=typed_coverage, unknown_names=unknown, corrected=corrected,
                          formulas=found, shapes=shapes, asks_number=asks_number(question))
@@ -271,7 +278,8 @@ class Planner:
         total += sum(weight.values())
         return known / total if total else 0.0
 
-    def unknown_names(self, question: str, corrections: dict[str, str], expanded: Collection[str] = ()) -> list[str]:
+    def unknown_names(self, question: str, corrections: dict[str, str], expanded: Collection[str] = (),
+                      math: bool = False) -> list[str]:
         """Capitalised or upper-case words (not opening a sentence) that the notes never use and that are
         not common English words: a question about "DynamoDB" or "Kubernetes" is most likely about
         something the notes do not cover; one with "English" or "Japanese" in it need not be, nor one with an
@@ -281,8 +289,9 @@ class Planner:
         Clarify", "amazon personalize" (VENDOR); or words the notes never write together there
         ("SageMaker Model Monitor", _unknown_products); or a known name of something near the notes'
         subject that they never write ("batch normalization", _unknown_things); or what a question asking
-        for an amount asks about ("default retention period", _unknown_measures). None in a question of
-        more than NAMED_MAX_WORDS words."""
+        for an amount asks about ("default retention period", _unknown_measures); or a name in code or a
+        model's that the notes never write ("l1_ratio", "f2 score", _unknown_identifiers; not in a question
+        with a formula, math: "p_a", "w1"). None in a question of more than NAMED_MAX_WORDS words."""
         if len(question.split()) > NAMED_MAX_WORDS:
             return []
         names = [m.group(1) for m in NAME.finditer(question)
@@ -298,7 +307,8 @@ class Planner:
                 out.append(word)
         runs = dict.fromkeys(self._unknown_products(vendors, corrections)
                              + self._unknown_things(question, corrections, expanded)
-                             + self._unknown_measures(question, corrections))
+                             + self._unknown_measures(question, corrections)
+                             + ([] if math else self._unknown_identifiers(question, corrections, expanded)))
         return out + [name for name in runs if not set(name.split()) & set(out)]  # each once, in order
 
     def _unknown_products(self, vendors: list[re.Match], corrections: dict[str, str]) -> list[str]:
@@ -331,6 +341,27 @@ class Planner:
         return [typed for typed, name in NAMED.find(question)
                 if (self._never_used(typed, corrections, expanded) if " " not in name
                     else not self.writes(*name.split()))]
+
+    def _unknown_identifiers(self, question: str, corrections: dict[str, str],
+                             expanded: Collection[str] = ()) -> list[str]:
+        """The question's IDENTIFIER words that the notes never write: "early_stopping_rounds" unless they
+        write it, or "early stopping rounds" ("batch_size" is their "batch size"; "__label__" only as written); "f2", "gp3", "v2" unless
+        they use the word ("L1", "EC2", "P2s"), nor is it corrected or an acronym they know. A name with a
+        part of one letter or all digits is math ("p_k", "tree_1")."""
+        if not self.writes or not any(c == "_" or c.isdigit() for c in question):  # most questions: neither
+            return []
+        out = []
+        for m in IDENTIFIER.finditer(question):
+            word = m.group(1)
+            parts = [p for p in word.split("_") if p]
+            if "_" in word:
+                unknown = (all(len(p) > 1 and not p.isdigit() for p in parts)
+                           and not self.writes(word.lower()) and (len(parts) == 1 or not self.writes(*parts)))
+            else:
+                unknown = all(self._never_used(w, corrections, expanded) for w in {word, word.removesuffix("s")} if w)
+            if unknown and word not in out:
+                out.append(word)
+        return out
 
     def _unknown_measures(self, question: str, corrections: dict[str, str]) -> list[str]:
         """In a question asking for an amount, the asked-for words that the notes never use, English or

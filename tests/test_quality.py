@@ -278,6 +278,23 @@ def test_an_amount_asked_of_something_the_notes_never_name_is_an_unknown_name():
     assert planner.plan(stem).unknown_names == []  # an exam stem's scenery
 
 
+def test_a_name_in_code_or_a_models_that_the_notes_never_write_is_an_unknown_name():
+    written = {"early stopping", "batch size", "requires_grad", "l1", "ec2", "p2"}
+    planner = Planner({w: 1 for w in "xgboost early stopping batch size elastic net l1 ratio score label "
+                                     "requires grad ec2 p2 gpu formula".split()}, {},
+                      writes=lambda *words: " ".join(words).lower() in written)
+    assert planner.plan("how do i set early_stopping_rounds on xgboost").unknown_names == ["early_stopping_rounds"]
+    assert planner.plan("what does l1_ratio do in elastic net").unknown_names == ["l1_ratio"]
+    assert planner.plan("f2 score formula").unknown_names == ["f2"]
+    assert planner.plan("is a __label__ prefix needed").unknown_names == ["__label__"]  # "label" alone is not it
+    assert planner.plan("what is batch_size").unknown_names == []  # the notes' "batch size"
+    assert planner.plan("why requires_grad").unknown_names == []  # written as it is typed
+    assert planner.plan("L1 on EC2, are the P2s gpu").unknown_names == []  # the notes' words, one in the plural
+    assert planner.plan("hourly price of ml.p3.2xlarge").unknown_names == []  # a dotted name is not read here
+    assert planner.plan("score = f2 * l1_ratio").unknown_names == []  # math: variables, not names
+    assert planner.plan("y_hat and tree_1 and p_k").unknown_names == []  # parts of one letter or digits: math
+
+
 def test_a_price_asked_of_notes_that_state_no_price_is_an_unknown_name():
     vocabulary = {w: 1 for w in "exam cost athena charge polly house price predict false negative".split()}
     priceless = Planner(vocabulary, {}, writes=lambda *words: False, states=lambda kind: False)
@@ -354,7 +371,7 @@ def test_capitalised_words_after_a_vendors_name_that_the_notes_never_write_toget
     assert planner.plan("SageMaker Model training").unknown_names == []  # one capitalised word, a notes word
     assert planner.plan("SageMaker Training Channels").unknown_names == ["Training Channels"]
     assert planner.plan("SageMaker Grount Truth").unknown_names == []  # "grount" is corrected, then written
-    assert planner.plan("SageMaker Model Monitor vs SageMaker Model Monitor v2").unknown_names == ["Model Monitor"]
+    assert planner.plan("SageMaker Model Monitor vs SageMaker Model Monitor").unknown_names == ["Model Monitor"]
     assert planner.plan("Which? A) Amazon Model B) AWS Spot C) SageMaker Drift D) none").unknown_names == []  # options
 
 
