@@ -2,8 +2,9 @@
 searches for the notes' own term: "false alarm" for false positive, "switching off units" for dropout,
 "standard deviation" for the notes' "std dev" (query.Planner glosses).
 
-Written for asknotes by two helpers that saw only the bundled notes and their outline (never the
-eval's questions), from general knowledge: a first list, then more phrasings and 40 more terms. Then
+Written for asknotes by helpers that saw only the bundled notes and their outline (never the eval's
+questions), from general knowledge: a first list, then more phrasings and 40 more terms, then (the
+eighteenth session) 400 more phrasings and 22 more terms, weighted to the sections that had few. Then
 names of other products, tools and methods were taken out ("kafka", "isolation forest": those are
 unknown names, aliases.NAMED_THINGS), and so were acronyms (aliases.GLOSSARY expands those). A term
 is used only where the notes write it.
@@ -17,20 +18,25 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "bell curve", "bell shaped curve", "bell-shaped curve", "gaussian distribution", "gaussian",
         "bell shaped", "normally distributed", "standard normal", "symmetric around the mean", "empirical rule",
         "68 95 99.7 rule",
+        "most values near the middle few at the ends", "heights of adults in a population",
+        "continuous values clustered around an average", "measurement errors pile up in the middle",
     ),
     "poisson": (
         "events per time interval", "number of arrivals per hour", "count of occurrences per period",
         "rare event counts", "events per hour", "calls per minute", "arrivals per minute", "customers per hour",
         "arrival rate", "occurrences per interval", "defects per unit", "events in a period",
+        "how many times something happens in a fixed window", "known average rate of events",
     ),
     "binomial": (
         "heads in ten tosses", "successes in n trials", "repeated coin flips", "count of successes",
         "count of heads", "successes out of n", "how many heads", "flip a coin ten times",
         "fixed number of trials", "pass fail trials",
+        "number of yes answers out of ten tries", "how many free throws go in out of twenty",
     ),
     "bernoulli": (
         "single coin flip", "one coin toss", "single yes or no trial", "one success or failure", "single trial",
         "flip a coin once", "toss a coin once", "single binary outcome", "one yes or no outcome",
+        "will this one customer click or not", "one shot success or failure",
     ),
     "seasonality": (
         "repeating yearly pattern", "recurring pattern", "periodic pattern", "same time every year",
@@ -65,16 +71,22 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "descend the error surface", "steepest descent", "follow the slope", "following the slope",
         "downhill steps", "head downhill", "move against the slope", "step toward lower error",
         "iteratively minimize error", "slope of the error",
+        "keep nudging weights to lower the error", "smaller and smaller steps as the slope flattens",
     ),
     "local minima": (
         "stuck in a valley", "false bottom", "not the lowest point", "suboptimal valley", "local minimum",
         "stuck in a dip", "not the global minimum", "instead of the global minimum", "trapped in a valley",
         "suboptimal solution", "wrong valley", "false minimum", "stuck at a suboptimal point",
+        "settle in a dip that isn't the deepest",
     ),
     "learning rate": (
         "how big each update is", "how fast the model learns", "size of weight updates", "update size",
         "learning speed", "step size too big", "steps too large", "step size too small", "overshoots the minimum",
         "jumps past the minimum", "loss bounces around", "too slow to converge", "training diverges",
+        "how far each step moves", "too large and it overshoots the bottom",
+        "too small and training takes forever", "pace of learning",
+        "stride length when walking down the error slope", "value between zero and one for update size",
+        "needs too many passes when set too low", "misses the best solution when set too high",
     ),
     "regularization": (
         "penalize complexity", "penalizing large weights", "keep the model simple", "complexity penalty",
@@ -102,26 +114,34 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "stopping training early", "end training early", "stop before overfitting",
         "stop when validation error rises", "validation loss stops improving",
         "validation error starts increasing", "quit when validation worsens",
+        "stop at pass six instead of ten",
     ),
     "l1 regularization": (
         "lasso regression", "lasso penalty", "absolute value penalty", "sparse weights", "zero out weights",
         "weights set to zero", "sum of absolute weights", "absolute weights penalty", "drives weights to zero",
         "weights go to zero", "some weights become zero", "sparse model", "sparse solution",
+        "drops useless inputs by zeroing their weights",
     ),
     "l2": (
         "ridge regression", "ridge penalty", "squared weight penalty", "shrink the weights",
         "sum of squared weights", "squared magnitude penalty", "shrink weights toward zero",
         "shrinks the coefficients", "keeps all features", "no weights become zero", "weight decay",
+        "use when every input matters",
     ),
     "hyperparameters": (
         "tuning knobs", "knobs to tune", "settings chosen before training", "training settings", "model settings",
         "configuration knobs", "chosen before training", "fixed before training", "not learned from data",
         "user defined settings", "tunable settings", "configuration values", "dials to adjust",
+        "values the model does not learn itself", "choices made by the person training the model",
+        "set by hand before the run starts", "step size batch count and number of passes",
+        "the recipe settings rather than the learned weights", "dials set outside the model",
     ),
     "batch size": (
         "minibatch", "mini-batch", "mini batch", "examples per update", "samples per step",
         "samples processed together", "samples per iteration", "examples per iteration",
         "examples per gradient step", "records per step", "how many samples at once", "samples per batch",
+        "how many examples before each weight update", "smaller groups help escape shallow dips",
+        "big groups can settle on the wrong answer",
     ),
     "epoch": (
         "full pass over the data", "one pass through the dataset", "complete pass through training set",
@@ -135,18 +155,29 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "rotate the held out part", "each chunk takes a turn", "average over several splits",
         "multiple train test splits", "each part held out once", "validate on every subset",
         "rotation of test sets",
+        "take turns using each slice for checking", "train several times on different portions",
+        "every record gets used for testing once", "change which part is held back each round",
+        "more trustworthy estimate than a single split", "don't always hold out the same records",
+        "repartition and retrain each time",
     ),
     "feature engineering": (
         "create new columns", "creating new columns", "derive new variables", "derived columns",
         "crafting new inputs", "combining columns", "feature creation", "feature construction",
         "build new features", "creating features", "day of week from date", "ratio of two columns",
         "transform raw columns", "combine two columns",
+        "divide height by age to make a new input", "pull the weekday out of a date",
+        "invent more helpful inputs from raw fields", "turn raw fields into more useful signals",
+        "hand craft inputs using domain knowledge", "extract month or hour from a timestamp",
     ),
     "feature selection": (
         "choose which columns to keep", "pick useful columns", "picking input variables",
         "drop irrelevant inputs", "which inputs to keep", "remove useless columns", "variable selection",
         "which features matter", "keep only relevant features", "remove irrelevant features",
         "drop unneeded columns", "prune features", "select best columns", "discard useless features",
+        "decide which columns the model gets to see", "leave out columns that barely change",
+        "drop mostly empty columns", "use expert knowledge to pick inputs", "cut inputs to speed up training",
+        "keep columns linked to what we predict", "trim the spreadsheet to the useful columns",
+        "drop one of two columns that say the same thing",
     ),
     "dimension reduction": (
         "fewer columns", "reduce number of columns", "reduce the number of inputs", "too many columns",
@@ -159,12 +190,18 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "orthogonal components", "principal components", "explained variance", "first component",
         "uncorrelated components", "orthogonal axes", "rotate the axes", "project onto fewer axes",
         "axes of greatest variance", "eigen decomposition",
+        "find the directions where data spreads most", "squash many dimensions onto a flat plot",
+        "summarize many related measurements with a few",
+        "draw a box around the points and take its longest side", "move the origin to the centre of the data",
+        "keep the main directions and drop the rest", "flatten data to two dimensions for plotting",
+        "new summary axes built from old columns", "drop dimensions that hardly affect the data",
     ),
     "imputation": (
         "fill in blanks", "filling in blanks", "fill empty cells", "filling empty cells", "fill nulls",
         "fill in nulls", "replace nulls", "fill gaps in data", "blank values", "nan values", "imputing",
         "missing values", "missing entries", "null values", "empty values", "fill missing values",
         "fill in missing", "fill the holes", "gaps in the data",
+        "guess values for blank cells",
     ),
     "outlier": (
         "extreme values", "extreme value", "unusual data points", "odd values", "values far from the rest",
@@ -180,6 +217,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     "random cut forest": (
         "rcf", "anomaly score", "anomaly algorithm", "built in anomaly detector", "outlier algorithm",
         "random cut trees",
+        "spot odd points in streaming columns",
     ),
     "std dev": (
         "standard deviation", "stdev", "stddev", "spread around the average", "sigma", "two sigma",
@@ -190,6 +228,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "lopsided classes", "one class dominates", "rare class", "minority class", "uneven classes",
         "unequal class sizes", "skewed dataset", "rare positives", "very few positive cases",
         "disproportionate classes", "most examples one class",
+        "far more good cases than bad ones",
     ),
     "oversample": (
         "upsampling", "upsample rare examples", "duplicate rare examples", "copy rare class samples",
@@ -217,38 +256,52 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "crop images", "too few images", "rotating images", "rotate pictures", "mirror images",
         "adjust image brightness", "not enough images", "few images per class", "augmented images",
         "image transformations",
+        "sharpen or recolour pictures to get more", "make extra photos by turning them",
+        "only sixty pictures of one class",
     ),
     "one hot encoding": (
         "dummy variables", "dummy columns", "indicator variables", "one column per category", "get_dummies",
         "one-hot", "onehot", "encode categorical variables", "encoding categorical data",
         "categorical to numeric", "categories into columns", "one column per value", "binary indicator columns",
         "dummy encoding", "indicator columns",
+        "each country gets its own zero or one column", "one column of three values becomes three columns",
+        "true false column for every option", "a flag column for each possible value",
     ),
     "binning": (
         "bucketing", "bucketize", "group numbers into ranges", "group values into ranges", "age ranges",
         "discretize", "discretization", "discretizing", "bucket values", "put values into buckets",
         "age brackets", "age groups", "income brackets", "numeric ranges", "continuous to categorical",
         "group into intervals",
+        "sort ages into decades",
     ),
     "quantile binning": (
         "equal frequency bucketing", "equal frequency bins", "percentile buckets", "quartiles", "deciles",
         "equal count buckets", "equal count bins", "equal population bins", "same number per bucket",
         "percentile bins", "quintiles", "equal frequency buckets",
+        "every bucket holds the same number of records",
     ),
     "randomize": (
         "shuffle the data", "shuffling the data", "shuffle the rows", "shuffle rows", "mix up the order",
         "shuffling the dataset", "shuffle data", "shuffled data", "shuffle the records", "random order",
         "permute the rows", "remove order bias", "scramble the rows", "mix the records",
+        "deal the records like shuffled cards", "stop collection order from biasing the model",
+        "pick test rows by chance", "put rows in no particular order before training",
+        "remove patterns caused by how data was gathered", "mix everything up first",
     ),
     "split data": (
         "train test split", "train-test split", "carve out a test set", "partition the dataset",
         "divide the dataset", "holdout set", "dev set", "training and test sets", "train validation test",
         "80 20 split", "70 30 split", "three way split", "hold out a test set", "data partitioning",
         "separate test data",
+        "keep some data aside to test at the end", "examples the model never sees during training",
+        "separate portion for tuning settings", "practice set quiz set and final exam",
+        "hold back part of the data", "divide rows into training checking and testing piles",
+        "fair final check on unseen records",
     ),
     "recordio": (
         "protobuf", "protocol buffers", "binary record format", "binary training format", "serialized records",
         "packed binary records", "preferred input format", "optimized data format",
+        "amazon's packed format for faster training",
     ),
     "pipe mode": (
         "stream from s3", "streaming training data", "no download before training", "without downloading first",
@@ -265,11 +318,16 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "verify backprop", "debug backpropagation", "finite differences", "finite difference check", "grad check",
         "verify gradients", "validate gradients", "numerical gradient", "numerical derivatives",
         "compare numerical gradients", "test backprop code", "debug neural network code", "check my derivatives",
+        "sanity check of slope calculations", "confirm the training math is coded right",
+        "compare computed slopes with estimated ones", "catch bugs in derivative code",
+        "nudge a weight slightly and see how error changes", "debugging trick for network code",
+        "make sure the backward pass is correct", "unit test for a neural network",
     ),
     "lstm": (
         "forget gate", "input and forget gates", "remember long sequences", "long term dependencies",
         "long-term dependencies", "cell state", "gated memory", "long range dependencies", "long range context",
         "remember things longer", "remember earlier inputs", "output gate", "three gates",
+        "memory cells that hold information a long time", "fixes bias toward recent inputs",
     ),
     "residual networks": (
         "skip connections", "shortcut connections", "identity shortcuts", "skip layers", "residual connections",
@@ -307,6 +365,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     "bias": (
         "intercept term", "offset term", "y intercept", "constant offset", "shift the activation",
         "added constant",
+        "extra constant keeps a neuron from outputting zero",
     ),
     "back propagation": (
         "backpropagation", "backward pass", "chain rule", "propagate errors backwards", "pass errors backwards",
@@ -326,26 +385,38 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "convnet", "convnets", "sliding filters over images", "feature maps", "pooling layers",
         "convolution filters", "sliding window over pixels", "filters slide over", "kernel slides",
         "local receptive fields", "translation invariance", "spatial patterns",
+        "network that scans pictures with small windows", "finds a pattern anywhere in a picture",
+        "stacks of learned filters", "picture recognition network",
     ),
     "recurrent nn": (
         "looping network", "feedback connections", "hidden state", "remembers previous steps",
         "remembers earlier words", "sequential data", "remember past inputs", "memory of previous inputs",
         "output fed back", "loops back on itself", "processes sequences", "time steps",
+        "network with short memory of earlier inputs", "reads a sentence word by word",
+        "output of last step feeds the next", "good for speech and stock prices over time",
     ),
     "transfer learning": (
         "reuse a pretrained model", "fine tune a pretrained model", "fine-tune a pretrained model",
         "reuse learned weights", "start from existing weights", "fine tuning", "pretrained network",
         "pre-trained weights", "pretrained weights", "retrain the last layer", "reuse an existing model",
         "start from a trained model",
+        "build on a model someone already trained",
     ),
     "logistical regression": (
         "logistic regression", "logit", "logit model", "logistic model",
         "predict a binary outcome", "yes or no prediction", "probability of a yes",
+        "s shaped curve for yes no answers", "chance between zero and one of something happening",
+        "will the customer buy or not", "less thrown off by extreme values than a straight line",
     ),
     "linear regression": (
         "line of best fit", "best fit line", "straight line fit", "least squares", "ordinary least squares",
         "fit a line", "fitting a line", "regression line", "slope and intercept", "linear relationship",
         "straight line relationship",
+        "predict a number from other numbers", "estimate a continuous amount",
+        "predict house price from its size", "draw a straight trend through scattered points",
+        "how much y goes up when x goes up", "predict sales from advertising spend",
+        "output is a quantity not a category", "weighted sum of inputs gives the answer",
+        "estimate salary from years of experience", "straight line that passes closest to the dots",
     ),
     "svms": (
         "support vector machine", "support vector machines", "support vectors", "maximum margin",
@@ -357,11 +428,20 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "flowchart model", "if-then rules", "if then rules", "series of yes no questions", "tree of questions",
         "tree model", "single tree", "tree classifier", "if else rules", "branching rules", "series of questions",
         "leaf nodes",
+        "ask one question at a time to reach an answer", "twenty questions style classifier",
+        "split on the most telling column first", "branches that end in a decision",
+        "follow the branches down to a prediction", "easy to explain chart of choices",
+        "first question is the one most linked to the answer", "upside down branching diagram of choices",
+        "is age over thirty then go left",
     ),
     "random forests": (
         "many trees voting", "multiple trees vote", "bagged trees", "tree ensemble", "forest of trees",
         "collection of trees", "trees vote", "majority vote of trees", "random feature subsets",
         "averaging many trees", "lots of trees", "multiple decision trees",
+        "crowd of branching models that vote", "each voter sees a different handful of columns",
+        "every record goes through all the voters", "many small rule charts averaged together",
+        "fixes the shakiness of one branching model", "majority vote from many question charts",
+        "build lots of flowcharts on chance picked columns", "more accurate than a single flowchart",
     ),
     "clustering": (
         "customer segmentation", "segment customers", "group similar items", "grouping similar records",
@@ -371,16 +451,25 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     "k-means": (
         "centroids", "centroid", "kmeans", "k means", "cluster centers", "cluster centres",
         "assign to nearest center", "assign to nearest centre", "iterate until centers stop moving",
+        "split points into k groups around centres", "move group centres until they stop changing",
+        "group unlabelled data by nearest middle point",
     ),
     "elbow": (
         "choosing k", "optimal k", "how many groups", "right number of groups", "pick the number of groups",
         "how many clusters", "best number of clusters", "optimal number of clusters", "choose number of clusters",
         "choosing number of clusters", "right number of clusters",
+        "bend in the curve tells the group count", "where adding groups stops helping",
+        "plot of spread drop versus number of groups",
     ),
     "k-nearest neighbour": (
         "k nearest neighbors", "k-nearest neighbor", "nearest neighbor", "closest data points vote",
         "closest examples vote", "closest neighbours", "closest neighbors", "k closest points", "neighbours vote",
         "neighbors vote", "majority of neighbours", "majority of neighbors", "lazy learner",
+        "label a new point by its closest examples", "look up the most similar past cases",
+        "you are judged by the company you keep", "new item copies the class of its lookalikes",
+        "seven closest records decide the label", "classify by similarity to known examples",
+        "birds of a feather flock together", "measure distance to every known example",
+        "put new data into existing groups by proximity",
     ),
     "topic discovery": (
         "discover themes", "find themes in documents", "themes in text", "what documents are about",
@@ -416,12 +505,14 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     "neural networks": (
         "multilayer perceptron", "perceptron", "artificial neurons", "layers of neurons", "network of neurons",
         "brain inspired model", "interconnected neurons", "deep net",
+        "layers of connected nodes that adjust weights", "input hidden and output layers",
     ),
     "confusion matrix": (
         "error matrix", "contingency table", "actual vs predicted table", "predicted vs actual",
         "correct vs wrong predictions table", "prediction table", "classification table",
         "misclassification table", "which classes get confused", "matrix of errors", "actual versus predicted",
         "predicted versus actual",
+        "grid of right and wrong guesses per class",
     ),
     "true positive": (
         "correctly flagged", "correct detection", "correctly caught", "correctly identified positive",
@@ -444,41 +535,58 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "share of actual positives found", "catch every positive", "find all positives",
         "fraction of positives detected", "proportion of positives caught", "miss as few as possible",
         "not miss any positives", "minimize missed cases", "minimise missed cases",
+        "catch all the fish in the lake", "catch every fraud case even with extra checks",
+        "okay with some wrong flags if none are missed",
     ),
     "specificity": (
         "selectivity", "correct rejection rate", "share of negatives correctly identified",
         "how well negatives are identified", "correctly reject negatives", "negatives correctly classified",
         "proportion of negatives correct", "fraction of negatives correct", "clear the innocent",
         "don't flag innocent",
+        "net that only catches fish nothing else", "block adult videos even if some safe ones get blocked",
+        "avoid flagging things that are fine",
     ),
     "precision": (
         "positive predictive value", "ppv", "flagged items actually positive", "purity of positive predictions",
         "of predicted positives", "predicted positives correct", "how many flagged are correct",
         "flagged that are truly positive", "quality of positive predictions", "trust a positive prediction",
+        "when the model says yes how often it's right", "of everything flagged how much was real",
     ),
     "accuracy": (
         "percent correct", "fraction correct", "overall correctness", "how often model is right",
         "percentage correct", "proportion correct", "share of correct predictions", "correct predictions overall",
         "how often it's right", "how often it is right", "error rate",
+        "correct answers out of all answers", "perfect score may signal memorizing",
     ),
     "roc": (
         "receiver operating characteristic", "tpr vs fpr", "tradeoff curve", "trade-off curve",
         "receiver operating curve", "receiver operator curve", "receiver operator characteristic",
         "true positive vs false positive",
+        "plot catch rate against false alarm rate", "choose the best cutoff from a curve",
+        "curve of tradeoffs at every cutoff", "sensitivity against one minus specificity",
+        "look for the knee of the curve",
     ),
     "auc": (
         "auroc", "roc area", "area under the curve", "area beneath the curve", "how well classes are separated",
         "discrimination ability", "ranking quality",
+        "one number for how well a model ranks", "half means no better than guessing",
+        "compare models by separating power", "closer to one the better the classifier",
+        "space under the curve",
     ),
     "gini impurity": (
         "node purity", "how mixed a node is", "split quality", "best split criterion", "entropy criterion",
         "impurity measure", "gini index", "purity of a split", "how pure a node is", "best feature to split on",
         "which feature to split", "split criterion", "mixed classes in a node",
+        "weighted average of purity after a split",
     ),
     "f1 score": (
         "harmonic mean", "f-measure", "f measure", "f-score", "fscore", "balance precision and recall",
         "balance of precision and recall", "precision recall balance", "precision and recall together",
         "mean of precision and recall", "f1 measure", "f one score",
+        "single number combining catch rate and correctness of flags",
+        "better than accuracy when one class is rare", "when plain accuracy is misleading",
+        "one grade for both misses and wrong flags", "care about finding positives and being right about them",
+        "average dragged down by the weaker of two rates", "score that drops if either missing or overflagging",
     ),
     "ensemble learning": (
         "combine multiple models", "combining models", "many models voting", "committee of models",
@@ -501,14 +609,23 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     "xgboost": (
         "gradient boosted trees", "xg boost", "boosted trees", "boosted decision trees", "tree boosting",
         "gradient boosted decision trees", "boosting on tabular data",
+        "high performance model for table data", "lots of dials for spreadsheet style predictions",
     ),
     "jupyter": (
         "ipynb", "interactive python notebook", "interactive notebook", "code cells", "run code in cells",
         "python notebooks", "data science notebook", "browser based notebook",
+        "write and run code in a web page", "document that mixes code text and charts",
+        "code scratchpad in the browser", "run python a piece at a time and see results",
+        "lab book for data experiments", "isolated environments with their own libraries",
+        "boxed workspace with separate dependencies", "try out code line by line interactively",
     ),
     "scikit learn": (
         "sklearn", "scikitlearn", "classic machine learning library", "python machine learning library",
         "toy datasets",
+        "toolbox of traditional algorithms in python", "machine learning without neural networks",
+        "practice datasets included with the library", "standard python kit for regression and clustering",
+        "fit and predict with classic models", "library for the less trendy models",
+        "beginner friendly modelling toolkit",
     ),
     "autograd": (
         "automatic differentiation", "auto differentiation", "autodiff", "automatic gradients",
@@ -519,6 +636,10 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "simple storage service", "cloud file storage", "store files in aws", "object store", "cloud storage",
         "storage bucket", "store files in the cloud", "where to store files", "blob storage",
         "upload files to the cloud",
+        "bucket to keep data files", "where training data lives in amazon's cloud",
+        "storage for datasets and model files", "put objects into buckets",
+        "online storage that other services read from", "unlimited storage for any kind of file",
+        "save training output to a bucket", "store images and spreadsheets online",
     ),
     "data lake": (
         "central raw data store", "all data in one place", "raw data landing zone", "datalake",
@@ -553,11 +674,14 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "query files in place", "ad hoc sql on files", "interactive query service", "query files directly",
         "query stored files", "query raw files", "query logs in place", "pay per query",
         "query without a database", "interactive queries on files",
+        "ask questions of files in storage with a query language", "save query results back as a file",
+        "make tables or views from stored files",
     ),
     "quicksight": (
         "business intelligence", "bi tool", "bi dashboards", "reporting tool", "interactive charts",
         "charts for executives", "business dashboards", "visualization service", "visualisation service",
         "share dashboards",
+        "dashboards for business users",
     ),
     "kinesis data streams": (
         "event stream ingestion", "custom stream consumers", "write your own consumers", "custom producer code",
@@ -568,6 +692,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "continuous loading into redshift", "near real-time delivery", "dump stream to storage",
         "deliver stream to a bucket", "stream into a bucket", "load stream into warehouse", "buffered delivery",
         "managed delivery stream",
+        "convert incoming records to a columnar format on the way",
     ),
     "kinesis video streams": (
         "camera feeds", "live camera stream", "cctv", "security camera footage", "video ingestion", "live video",
@@ -583,6 +708,9 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "elastic mapreduce", "big data cluster", "big data processing", "distributed processing",
         "distributed computing", "process massive datasets", "parallel processing cluster", "cluster computing",
         "large scale data transformation",
+        "rent a cluster to crunch huge data", "master core and worker machines",
+        "petabyte scale number crunching", "transform massive datasets before training",
+        "many machines working in parallel",
     ),
     "spot instances": (
         "interruptible instances", "preemptible machines", "spare capacity", "discounted ec2",
@@ -605,6 +733,9 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "coordinate serverless functions", "orchestrate lambda functions", "chain lambda functions",
         "coordinate multiple services", "retry failed steps", "long running workflows", "visual workflow",
         "wait for a job",
+        "state machine for cloud tasks", "pause and check status until a job finishes",
+        "get around function time limits", "logic that connects several functions",
+        "flowchart of steps that runs in the cloud", "keep track of where a multistep process is",
     ),
     "dms": (
         "migrate a database", "move database to aws", "replicate a database", "lift and shift database",
@@ -663,6 +794,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "closed captions", "audio transcription", "turn audio into text", "convert audio to text",
         "call transcripts", "meeting transcripts", "caption videos", "spoken words to text",
         "voice recordings to text",
+        "automatic speech recognition", "recognize what people say in recordings",
     ),
     "translate": (
         "english to spanish", "english to french", "convert between languages", "localize content",
@@ -672,6 +804,8 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     "comprehend": (
         "text analytics", "understand text", "text mining", "analyze text", "analyse text",
         "extract insights from text", "language understanding", "insights from documents",
+        "understand the meaning of written text", "read customer reviews automatically",
+        "pull insights from emails and reviews", "find what a piece of writing is about",
     ),
     "sentiment analysis": (
         "opinion mining", "positive or negative tone", "tone of reviews", "customer feelings",
@@ -696,20 +830,29 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "chatbot", "virtual assistant", "voice assistant", "virtual agent", "conversational ai",
         "conversational interface", "chat bot", "conversational bot", "voice bot", "build a bot",
         "intent recognition", "customer service bot", "dialog system",
+        "figure out what the user wants from speech", "powers a home voice assistant",
     ),
     "sagemaker": (
         "sage maker", "managed ml platform", "ml platform", "end to end machine learning",
         "managed machine learning", "train and host models", "machine learning platform",
+        "build train and deploy models in one service", "all in one machine learning service from amazon",
+        "hosted notebooks training and hosting together", "covers every stage from data prep to serving",
+        "pick a ready made algorithm and set its dials", "fully managed place to make models",
+        "amazon's main service for custom models", "control it from the console or python",
     ),
     "ground truth": (
         "data labeling", "labeling service", "labeling jobs", "annotate images", "data annotation",
         "human annotators", "crowdsourced labels", "label my data", "annotate data", "human labelers",
         "human labellers", "labelling service", "humans label images", "annotate training data",
+        "pay people to tag my pictures", "crowd of workers labels the data",
+        "instructions for people doing the tagging", "cut the cost of tagging data",
+        "private team labels in house",
     ),
     "data preprocessing": (
         "data cleaning", "cleaning data", "clean the data", "data prep", "data wrangling", "tidy up data",
         "prepare the data", "preparing the data", "data cleansing", "clean up the data", "get data ready",
         "messy data",
+        "look at and clean data before training", "convert pictures into a training format",
     ),
     "normalize": (
         "feature scaling", "scale features", "standardize features", "standardization", "min-max scaling",
@@ -734,6 +877,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "encoder decoder", "encoder-decoder", "sequence-to-sequence", "sequence to sequence",
         "sequence in sequence out", "text to text model", "encoder and decoder", "input and output sequences",
         "convert one sequence",
+        "turn one sentence into another",
     ),
     "deepar": (
         "predict future sales", "demand planning", "future demand", "sales prediction", "predict next month",
@@ -745,16 +889,23 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "try many settings", "tuning job", "parameter sweep", "parameter search", "search over settings",
         "best combination of settings", "optimize model settings", "find the best learning rate",
         "automatic tuning",
+        "set value ranges and a goal to maximize", "many trial runs at once to pick the winner",
+        "a model watching other training runs",
     ),
     "inference pipelines": (
         "serial inference", "multiple containers in sequence", "preprocess then predict", "model chaining",
         "chain of models", "pipeline of models", "feed one model into another", "sequence of containers",
         "preprocessing plus model", "models in series", "chain containers",
+        "one model's answer becomes the next one's input", "assembly line of models",
+        "daisy chain models together", "models back to back in one request",
+        "hand predictions from one model to another", "cleanup step then prediction in a single call",
+        "link several models end to end",
     ),
     "real-time inference": (
         "online predictions", "live predictions", "low latency predictions", "instant predictions",
         "on-demand predictions", "real time predictions", "immediate predictions", "synchronous predictions",
         "per request predictions", "millisecond predictions", "interactive predictions",
+        "answer each request as it comes in", "get a prediction right away from an app",
     ),
     "sagemaker endpoint": (
         "model serving", "host the model", "hosting a model", "serve the model", "serving predictions",
@@ -766,11 +917,15 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "nightly predictions", "offline scoring", "bulk scoring", "batch scoring", "score many records",
         "predict on a large dataset", "predictions for all customers", "no persistent endpoint",
         "scheduled predictions",
+        "predict for everything in a bucket at once", "run predictions over a saved file",
+        "results written back to storage when done",
     ),
     "deploy": (
         "productionize", "put into production", "ship the model", "go live", "deployment", "deploying",
         "productionise", "put model in production", "release the model", "make the model available",
         "launch the model",
+        "steps to put a trained model behind an address", "create model then settings then serving address",
+        "make the model answer requests from an app",
     ),
     "api gateway": (
         "rest api", "public api", "http api", "expose model to internet", "web api", "public endpoint",
@@ -793,10 +948,12 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "probability mass function", "discrete probability", "discrete distribution", "probability of each count",
         "discrete outcomes",
     ),
-    "sum of squares": ("sum of squared errors", "squared residuals", "squared differences", "residual sum"),
+    "sum of squares": ("sum of squared errors", "squared residuals", "squared differences", "residual sum",
+                       "add up the squared misses", "total squared gap between guess and truth"),
     "feature correlation": (
         "correlated features", "correlated columns", "correlated variables", "multicollinearity", "collinearity",
         "features that move together", "highly correlated inputs",
+        "age and height rise together",
     ),
     "mean replacement": (
         "fill with the mean", "fill with the average", "replace with the average", "replace with mean",
@@ -809,6 +966,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     "threshold": (
         "probability cutoff", "classification cutoff", "decision cutoff", "move the cutoff", "raise the cutoff",
         "lower the cutoff", "cut-off value",
+        "change the line between yes and no",
     ),
     "multi level hierarchy": (
         "train sub networks", "layer-wise training", "layer-wise pretraining", "greedy layerwise",
@@ -824,6 +982,7 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "gated recurrent units": (
         "update gate", "reset gate", "update and reset gates", "two gates", "simplified gated unit",
+        "lighter faster cousin of long memory cells", "simpler memory unit that trains quicker",
     ),
     "true negative": (
         "correctly ruled out", "correctly predicted negative", "correct negative prediction", "correctly cleared",
@@ -934,4 +1093,117 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     # the notes describe Elastic Inference without its name: "Sometimes can elastically attach GPUs to an instance"
     "attach gpus": ("elastic inference", "attach a gpu", "gpu acceleration to an endpoint"),
+    "pytorch": (
+        "python first deep learning library", "builds the network graph while the code runs",
+        "multi dimensional arrays that track their own history", "flag arrays so gradients are recorded",
+        "remember the order of operations to compute slopes later", "define networks with plain python code",
+        "create a grid of zeros and do math on it directly", "research friendly neural network library",
+        "dynamic computation graph library",
+    ),
+    "mxnet": (
+        "deep learning library amazon backs", "amazon's own neural network framework",
+        "deep learning engine that scales across many machines",
+        "amazon's preferred framework for neural networks",
+        "efficient framework for training big networks on many machines",
+        "amazon's pick for deep learning code",
+    ),
+    "tensorflow": (
+        "define the calculation graph first then run it", "run the graph inside a session",
+        "placeholders filled with values later", "static computation graph library",
+        "declare math operations then execute them", "build the network as a blueprint before feeding data",
+        "graph object filled top to bottom with operations",
+    ),
+    "pandas": (
+        "spreadsheet style tables in python", "rows and columns in code",
+        "load a file into a table and filter it", "data frame library",
+        "slice filter and group table data in code", "python tool for manipulating tables",
+        "join and reshape tables in a script", "look at the first rows of a dataset in code",
+    ),
+    "ec2 for ml": (
+        "rent virtual servers for training yourself", "machine images with learning libraries preinstalled",
+        "ready made server images for deep learning", "compute optimized virtual machines for models",
+        "self managed training servers in the cloud", "servers with graphics chips for neural networks",
+        "must ask amazon before getting powerful training machines", "spin up your own machine to train on",
+    ),
+    "training job": (
+        "kick off a model training run", "launch training on managed machines",
+        "say where training files are and where output goes", "pick the algorithm container and machine size",
+        "set number of categories and picture size", "number of output neurons equals number of classes",
+        "maximum run time for training", "train a picture classifier in the cloud",
+        "training settings for an image model",
+    ),
+    "channels": (
+        "named inputs for train and validation data", "separate input folders for training and checking",
+        "label each data source by its role", "tell training which data is which",
+        "train validation and label inputs by name",
+    ),
+    "service chaining": (
+        "connect several cloud language services into one solution", "feed output of one service into another",
+        "translate text then analyse its meaning", "stitch prebuilt services together end to end",
+        "storage upload triggers a function that calls another service",
+        "build a complete solution from ready made services", "pass results from translation to text analysis",
+    ),
+    "label and one hot encoding": (
+        "give each category a number", "map category names to integer codes",
+        "turn text categories into numbers", "number each class with a lookup table",
+        "replace words with codes the model can use", "models need numbers not words",
+    ),
+    "parameters": (
+        "weights learned during training", "numbers the model adjusts on its own",
+        "internal values found by training", "learned coefficients inside the model",
+        "what the model tunes while learning",
+    ),
+    "distributions": (
+        "shape of how values are spread", "how likely each outcome is", "which probability shape fits my data",
+        "patterns of chance", "continuous versus countable outcomes",
+        "probability curves for different kinds of data",
+    ),
+    "time series": (
+        "data recorded over time", "readings taken at regular intervals", "daily sales history",
+        "stock prices day by day", "measurements in time order", "monthly numbers over several years",
+    ),
+    "additive": (
+        "seasonal swings stay the same size", "ups and downs of constant size",
+        "pattern added on top of the trend", "fixed size fluctuations",
+    ),
+    "glue": (
+        "serverless service to find and prepare data", "tool that catalogs and cleans stored data",
+        "discover what tables live in storage", "managed data preparation service",
+        "prep data for querying and analysis",
+    ),
+    "glue etl": (
+        "drop empty fields with built in transforms", "clean and convert data without servers",
+        "managed jobs that reshape data for analysis", "combine data from databases and buckets",
+        "transform data before querying it",
+    ),
+    "kinesis": (
+        "take in data as it happens", "ingest live data from devices", "sensor readings arriving every second",
+        "clicks and events arriving nonstop", "capture streaming data in real time",
+        "continuous flow of incoming records",
+    ),
+    "hotspot": (
+        "find crowded regions in streaming data", "detect dense areas in a stream",
+        "where points bunch together", "spots where data clusters tightly",
+    ),
+    "linear learner": (
+        "built in straight line model for numbers or classes", "amazon's ready made linear model",
+        "simple model that needs scaled inputs", "predict numbers or yes no answers with a weighted sum",
+    ),
+    "blazingtext": (
+        "fast built in text classifier", "builds word vectors or labels text",
+        "quick sentiment and text labelling algorithm", "two modes word vectors or text categories",
+    ),
+    "endpoint configuration": (
+        "settings for which model and machines serve predictions", "choose instance type and model for hosting",
+        "blueprint for the serving setup",
+    ),
+    "notebook instance": (
+        "hosted coding machine for notebooks", "managed server that runs your notebooks",
+        "cloud workstation for data scientists", "personal coding server in the cloud",
+    ),
+    "latent dirichlet allocation": (
+        "documents as mixes of themes and themes as mixes of words",
+        "sort a pile of articles by subject without labels", "tag documents with their subjects automatically",
+        "choose how many subjects to look for",
+    ),
 }
