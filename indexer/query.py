@@ -35,9 +35,11 @@ VENDORS = ("amazon", "aws", "sagemaker", "azure", "google", "microsoft")
 VENDOR = re.compile(rf"\b((?i:{'|'.join(VENDORS)}))\s+(?=([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z][A-Za-z0-9]*){{0,2}}))")
 # A name in code or a model's: a word with an underscore ("early_stopping_rounds", "__label__") or a few
 # letters, then digits ("f2", "gp3", "fp16", "v2", "P2s"); not part of a dotted or hyphenated name
-# ("ml.p3.2xlarge", "MLS-C01"), nor a typo of a notes word ("obect2vec"). In math, "y_hat" and "x2" are
-# variables: a question with "=", "^" or a formula the planner reads has none.
-IDENTIFIER = re.compile(r"(?<![\w.\-])(_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*|_+[A-Za-z]+_+|[A-Za-z]{1,5}[0-9]+[a-z]?)"
+# ("ml.p3.2xlarge", "MLS-C01"), nor a longer word with a digit in it, as typos are ("obect2vec"). In math,
+# "y_hat" and "x2" are variables: a question with "=", "^", "Σ", "√" or a formula the planner reads has none.
+IDENTIFIER = re.compile(r"(?<![\w.\-])(_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*"  # snake_case
+                        r"|_+[A-Za-z]+_+"  # __label__
+                        r"|[A-Za-z]{1,5}[0-9]+[a-z]?)"  # f2, fp16, P2s
                         r"(?![\w\-]|\.\w)")
 MATH = re.compile(r"[=^\u2211\u03a3\u221a]")
 PHRASE_WORD = re.compile(r"\w+(?:['.]\w+)*")  # "doesn't", "99.7", "get_dummies"; a sentence's "." is not in it
@@ -246,7 +248,8 @@ class Planner:
         slips = {w: f for w, f in corrections.items()
                  if damerau(tok.fold(w.lower()), f, 1) <= 1 or w.replace(" ", "").lower() == f}
         typed_coverage = self.coverage(question, slips, expanded, known_formula) if corrections else coverage
-        unknown = self.unknown_names(joined(question, corrections), corrections, expanded, bool(found or shapes or MATH.search(question)))
+        math = bool(found or shapes or MATH.search(question))
+        unknown = self.unknown_names(joined(question, corrections), corrections, expanded, math)
         plan = QueryPlan(question, text, terms, corrections, expansions, glosses, coverage=coverage,
                          typed_coverage=typed_coverage, unknown_names=unknown, corrected=corrected,
                          formulas=found, shapes=shapes, asks_number=asks_number(question))
@@ -345,9 +348,9 @@ class Planner:
     def _unknown_identifiers(self, question: str, corrections: dict[str, str],
                              expanded: Collection[str] = ()) -> list[str]:
         """The question's IDENTIFIER words that the notes never write: "early_stopping_rounds" unless they
-        write it, or "early stopping rounds" ("batch_size" is their "batch size"; "__label__" only as written); "f2", "gp3", "v2" unless
-        they use the word ("L1", "EC2", "P2s"), nor is it corrected or an acronym they know. A name with a
-        part of one letter or all digits is math ("p_k", "tree_1")."""
+        write it, or "early stopping rounds" ("batch_size" is their "batch size"; "__label__" only as
+        written); "f2", "gp3", "v2" unless they use the word ("L1", "EC2", "P2s"), nor is it corrected or an
+        acronym they know. A name with a part of one letter or all digits is math ("p_k", "tree_1")."""
         if not self.writes or not any(c == "_" or c.isdigit() for c in question):  # most questions: neither
             return []
         out = []
@@ -358,7 +361,7 @@ class Planner:
                 unknown = (all(len(p) > 1 and not p.isdigit() for p in parts)
                            and not self.writes(word.lower()) and (len(parts) == 1 or not self.writes(*parts)))
             else:
-                unknown = all(self._never_used(w, corrections, expanded) for w in {word, word.removesuffix("s")} if w)
+                unknown = all(self._never_used(w, corrections, expanded) for w in {word, word.removesuffix("s")})
             if unknown and word not in out:
                 out.append(word)
         return out
