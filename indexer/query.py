@@ -248,8 +248,7 @@ class Planner:
         slips = {w: f for w, f in corrections.items()
                  if damerau(tok.fold(w.lower()), f, 1) <= 1 or w.replace(" ", "").lower() == f}
         typed_coverage = self.coverage(question, slips, expanded, known_formula) if corrections else coverage
-        math = bool(found or shapes or MATH.search(question))
-        unknown = self.unknown_names(joined(question, corrections), corrections, expanded, math)
+        unknown = self.unknown_names(joined(question, corrections), corrections, expanded, bool(found or shapes))
         plan = QueryPlan(question, text, terms, corrections, expansions, glosses, coverage=coverage,
                          typed_coverage=typed_coverage, unknown_names=unknown, corrected=corrected,
                          formulas=found, shapes=shapes, asks_number=asks_number(question))
@@ -294,7 +293,8 @@ class Planner:
         subject that they never write ("batch normalization", _unknown_things); or what a question asking
         for an amount asks about ("default retention period", _unknown_measures); or a name in code or a
         model's that the notes never write ("l1_ratio", "f2 score", _unknown_identifiers; not in a question
-        with a formula, math: "p_a", "w1"). None in a question of more than NAMED_MAX_WORDS words."""
+        with math, as the planner's formulas read it or MATH: "p_a", "w1"). None in a question of more than
+        NAMED_MAX_WORDS words."""
         if len(question.split()) > NAMED_MAX_WORDS:
             return []
         names = [m.group(1) for m in NAME.finditer(question)
@@ -311,7 +311,7 @@ class Planner:
         runs = dict.fromkeys(self._unknown_products(vendors, corrections)
                              + self._unknown_things(question, corrections, expanded)
                              + self._unknown_measures(question, corrections)
-                             + ([] if math else self._unknown_identifiers(question, corrections, expanded)))
+                             + self._unknown_identifiers(question, corrections, expanded, math))
         return out + [name for name in runs if not set(name.split()) & set(out)]  # each once, in order
 
     def _unknown_products(self, vendors: list[re.Match], corrections: dict[str, str]) -> list[str]:
@@ -346,12 +346,14 @@ class Planner:
                     else not self.writes(*name.split()))]
 
     def _unknown_identifiers(self, question: str, corrections: dict[str, str],
-                             expanded: Collection[str] = ()) -> list[str]:
+                             expanded: Collection[str] = (), math: bool = False) -> list[str]:
         """The question's IDENTIFIER words that the notes never write: "early_stopping_rounds" unless they
         write it, or "early stopping rounds" ("batch_size" is their "batch size"; "__label__" only as
         written); "f2", "gp3", "v2" unless they use the word ("L1", "EC2", "P2s"), nor is it corrected or an
-        acronym they know. A name with a part of one letter or all digits is math ("p_k", "tree_1")."""
-        if not self.writes or not any(c == "_" or c.isdigit() for c in question):  # most questions: neither
+        acronym they know. None in math (a formula the planner read, or MATH), and a name with a part of one
+        letter or all digits is math too ("p_k", "tree_1")."""
+        # most questions have neither an underscore nor a digit: the first check ends them
+        if math or not self.writes or not any(c == "_" or c.isdigit() for c in question) or MATH.search(question):
             return []
         out = []
         for m in IDENTIFIER.finditer(question):
@@ -359,7 +361,7 @@ class Planner:
             parts = [p for p in word.split("_") if p]
             if "_" in word:
                 unknown = (all(len(p) > 1 and not p.isdigit() for p in parts)
-                           and not self.writes(word.lower()) and (len(parts) == 1 or not self.writes(*parts)))
+                           and not self.writes(word) and (len(parts) == 1 or not self.writes(*parts)))
             else:
                 unknown = all(self._never_used(w, corrections, expanded) for w in {word, word.removesuffix("s")})
             if unknown and word not in out:
