@@ -198,6 +198,8 @@ class Searcher:
         self._heading_postings: dict[str, np.ndarray] | None = None
         self._lay_bm25: BM25 | None = None
         self._compact_texts: list[str] | None = None
+        self._phrase_held: dict[str, np.ndarray] = {}
+        self._text_starts: np.ndarray | None = None
         self._shapes: list[set[str]] | None = None
         self._formula_memo: tuple[tuple, np.ndarray] | None = None  # the last question's formula_sections
 
@@ -372,8 +374,22 @@ class Searcher:
 
     def _searched(self, words: list[str]) -> bool:
         """The notes' text searched for the run of words, each perhaps plural, joined by spaces or hyphens."""
-        pattern = r"[ \t-]+".join(rf"{re.escape(w)}(?:s|es)?" for w in words)
-        return re.search(rf"\b{pattern}\b", self.all_text) is not None
+        return run_pattern(words).search(self.all_text) is not None
+
+    def sections_writing(self, phrase: str) -> np.ndarray:
+        """1 for each section whose heading or body writes the phrase's words as writes() reads them (each
+        perhaps plural, joined by spaces or hyphens): "K nearest neighbours" writes "K-Nearest Neighbour".
+        One search of all the notes' text, its matches put to their sections; remembered per phrase."""
+        if phrase not in self._phrase_held:
+            held = np.zeros(len(self.index.sections), dtype=np.float32)
+            words = WORD_CHARS.findall(phrase.lower())
+            if words:
+                if self._text_starts is None:  # where each section's text begins in all_text
+                    self._text_starts = np.cumsum([0] + [len(t) + 1 for t in self.lower_texts[:-1]])
+                found = [m.start() for m in run_pattern(words).finditer(self.all_text)]
+                held[np.searchsorted(self._text_starts, found, side="right") - 1] = 1.0
+            self._phrase_held[phrase] = held
+        return self._phrase_held[phrase]
 
     def states(self, kind: str) -> bool:
         """Do the notes write a fact of this kind anywhere: "prices", an amount of money ("$0.05", "€20",
@@ -415,7 +431,7 @@ class Searcher:
         weights = self.idf_weights(plan.terms) if scaled else {}
         total = sum(weights.values())
         for phrase, acronym in {p.lower(): a for a, p in plan.expansions.items()}.items():
-            found = np.maximum(self._holding(phrase, self.lower_texts), self.headings_naming(phrase))
+            found = np.maximum(self.sections_writing(phrase), self.headings_naming(phrase))
             if total > 0:
                 own = set(tok.tokenize(acronym)) | set(tok.tokenize(phrase))
                 found *= sum(w for t, w in weights.items() if t in own) / total
@@ -531,6 +547,11 @@ def pairs_written(text: str) -> set[tuple[str, str]]:
     """Each two words that a text writes one after the other, with only spaces, tabs or hyphens between
     them: ("principal", "components"), ("k", "nearest")."""
     return {(m.group(1), m.group(2)) for m in PAIR.finditer(text)}
+
+
+def run_pattern(words: list[str]) -> re.Pattern:
+    """The run of words, each perhaps plural, joined by spaces, tabs or hyphens, as whole words."""
+    return re.compile(r"\b" + r"[ \t-]+".join(rf"{re.escape(w)}(?:s|es)?" for w in words) + r"\b")
 
 
 def states_number(hit: Hit) -> bool:

@@ -577,6 +577,19 @@ def test_an_acronyms_phrase_does_not_outweigh_the_rest_of_the_question(bundled_s
     assert (bundled_searcher.phrase_bonus(plan, scaled=True) == bundled_searcher.phrase_bonus(plan)).all()
 
 
+def test_a_section_writes_an_acronyms_phrase_in_the_plural_or_without_its_hyphen(bundled_searcher):
+    """Imputation lists "K nearest neighbours"; KNN expands to "K-Nearest Neighbour". Read as typed, only
+    the section so called held the phrase, and "knn to fill in missing values" found it first."""
+    def writing(phrase):
+        return {bundled_searcher.sections[i].path[-1] for i in bundled_searcher.sections_writing(phrase).nonzero()[0]}
+    assert writing("K-Nearest Neighbour") == {"K-Nearest Neighbour", "Missing and Unbalanced Data (Imputation)"}
+    assert "Missing and Unbalanced Data (Imputation)" in writing("random cut forest")  # "random cut forests"
+    assert writing("random forest cut") == set()  # the words in order, side by side
+    plan = bundled_searcher.planner.plan("knn")
+    imputation = [s.path[-1] for s in bundled_searcher.sections].index("Missing and Unbalanced Data (Imputation)")
+    assert bundled_searcher.phrase_bonus(plan)[imputation] == 1.0
+
+
 def test_a_heading_names_a_phrase_when_it_holds_all_of_its_words(bundled_searcher):
     def named(phrase):
         sections = bundled_searcher.sections
