@@ -117,6 +117,7 @@ class SparseBM25(BM25):
         self._postings = {t: ids for t, (ids, _) in self._bm25.postings.items() if t != "\x00"}
 
 
-def bm25_for(docs: list[list[str]], variant: str = DEFAULT_VARIANT) -> BM25:
-    """The BM25 a Searcher runs: rank-bm25's scores, from the inverted index."""
-    return SparseBM25(docs, variant)
+def bm25_for(docs: list[list[str]], variant: str = DEFAULT_VARIANT, b: float = 0.75) -> BM25:
+    """The BM25 a Searcher runs: rank-bm25's scores, from the inverted index; b its length normalisation
+    (SearchSettings.bm25_b)."""
+    return SparseBM25(docs, variant, b=b)
