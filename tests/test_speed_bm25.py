@@ -38,3 +38,17 @@ def test_searches_run_the_inverted_index_at_every_size(docs, bundled_searcher):
 def test_unknown_variant_is_refused(docs):
     with pytest.raises(ValueError, match="choose from"):
         SparseBM25(docs, "bm42")
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_b_sets_how_much_a_long_section_weighs_a_word_down(variant):
+    short, long_ = ["deepar"], ["deepar"] + [f"filler{i}" for i in range(40)]
+    docs = [short, long_, ["other"] * 5]
+    flat, half = bm25_for(docs, variant, b=0.0).scores(["deepar"]), bm25_for(docs, variant, b=0.5).scores(["deepar"])
+    assert flat[0] == pytest.approx(flat[1])  # no length normalisation
+    assert half[1] < half[0] and half[1] > BM25(docs, variant).scores(["deepar"])[1]  # less than at 0.75
+
+
+def test_searches_use_the_settings_b(bundled_searcher):
+    from indexer.search import SearchSettings
+    assert bundled_searcher.bm25._bm25.b == SearchSettings().bm25_b == 0.5
