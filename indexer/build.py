@@ -20,6 +20,7 @@ from .dense import build_dense, describe, nearest_cosines
 from .embed import Embedder, Progress, backend_for
 from .errors import CorpusNotFound
 from .lay import lay_chunks, lexicon_sha256
+from .lay import shipped_vectors as shipped_lay_vectors
 from .offtopic import OFF_TOPIC, OffTopic, offtopic_sha256, shipped_vectors
 from .onnx_embed import NotExportable, OnnxEmbedder
 from .parse import Chunk, Section, chunk_section, note_files, read_corpus
@@ -130,7 +131,9 @@ def build_index(root: Path, embedder: Embedder, settings: BuildSettings = BuildS
     terms = [section_terms(s, settings.heading_weight) for s in sections]
     lay = lay_chunks(sections, terms, settings.lay_phrases_per_chunk, settings.lay_body_sections)
     texts = [embed_text(sections[c.section], c, settings.embed_context) for c in chunks] + [c.text for c in lay]
-    known = reusable(previous, embedder)
+    shipped = {text_key(text): row for text, row in
+               shipped_lay_vectors(embedder, settings.lay_phrases_per_chunk).items()}
+    known = {**shipped, **reusable(previous, embedder)}
     every, embedded = embed_new(texts, embedder, known, progress)
     offtopic_vectors, background = shipped_vectors(embedder), 0
     if offtopic_vectors is None:  # another model, or the list changed since the vectors were shipped

@@ -41,9 +41,9 @@ from .onnx_embed import FILES as ENCODER_FILES
 from .onnx_embed import read_info
 from .parse import Chunk, Section
 
-FORMAT_VERSION = 6  # 2: encoder/ folder, HNSW above a size, manifest "dense" and "encoder"; 3: aliases.json;
+FORMAT_VERSION = 7  # 2: encoder/ folder, HNSW above a size, manifest "dense" and "encoder"; 3: aliases.json;
 # 4: chunks of two cuts ("fine" in chunks.jsonl); 5: lay chunks (lay.jsonl, lay_vectors.npy); 6: the off-topic
-# background (offtopic.jsonl, offtopic_vectors.npy)
+# background (offtopic.jsonl, offtopic_vectors.npy); 7: lay chunks of one term each (lay.term_texts)
 POINTER = "current.json"
 KEEP_BUILDS = 2  # the current build and the one before, which a slow reader may still be opening
 

@@ -7,7 +7,8 @@ import numpy as np
 from indexer import store
 from indexer.build import section_terms
 from indexer.confidence import Signals, confidence
-from indexer.lay import lay_chunks, lexicon_sha256
+from indexer.build import BuildSettings
+from indexer.lay import lay_chunks, lexicon_sha256, lexicon_texts, shipped_vectors
 from indexer.parse import Section
 from indexer.search import Searcher, SearchSettings
 from tests.fakes import FakeEmbedder
@@ -37,6 +38,42 @@ def test_a_section_is_about_the_terms_its_heading_holds_or_only_it_writes():
     ]  # "model" is written in three sections: about none of them
     assert lay_chunks(sections, terms, per_chunk=0, lexicon=LEXICON) == []
     assert lay_chunks(sections, terms, per_chunk=2, body_sections=3, lexicon=LEXICON)[-1].terms == ("model",)
+
+
+def test_each_lay_chunk_holds_one_terms_phrases_the_same_whatever_the_notes():
+    """So their vectors can ship with the lexicon: a section about two terms gets each term's chunks, never
+    one mixing them."""
+    sections = [section("Vanishing Gradients and True Positives", "- use ReLU"), section("Other", "- text")]
+    chunks = lay_chunks(sections, [section_terms(s, 3) for s in sections], per_chunk=2, lexicon=LEXICON)
+    assert [(c.terms, c.text) for c in chunks] == [
+        (("vanishing gradient",), "gradients shrink; early layers stop learning"),
+        (("vanishing gradient",), "deep network won't learn"),
+        (("true positive",), "correctly flagged"),
+    ]
+    assert {c.text for c in chunks} <= set(lexicon_texts(2, LEXICON))
+
+
+def test_the_shipped_lay_vectors_are_the_default_models_of_this_very_lexicon(embedder):
+    """A build with the default model takes the lay vectors as shipped; they must be what the model makes
+    of the lexicon as it stands (python -m indexer.lay writes them)."""
+    per_chunk = BuildSettings().lay_phrases_per_chunk
+    shipped = shipped_vectors(embedder, per_chunk)
+    assert shipped, "the shipped lay vectors are of another lexicon or model: run python -m indexer.lay"
+    texts = lexicon_texts(per_chunk)
+    assert list(shipped) == texts
+    assert np.allclose(np.array([shipped[t] for t in texts]), embedder.encode(texts), atol=1e-5)
+    assert shipped_vectors(FakeEmbedder(), per_chunk) == {}  # another model embeds them itself
+    assert shipped_vectors(embedder, per_chunk + 1) == {}  # other texts
+
+
+def test_a_build_with_the_default_model_embeds_no_lay_chunk(embedder, tmp_path):
+    messages = []
+    searcher = Searcher.open(corpus=notes(tmp_path), index_dir=tmp_path / "ix", embedder=embedder,
+                             notify=messages.append)
+    index = searcher.index
+    assert len(index.lay) and f"embedded {len(index.chunks)} of {len(index.chunks) + len(index.lay)} chunks" in messages
+    shipped = shipped_vectors(embedder, BuildSettings().lay_phrases_per_chunk)
+    assert all(np.array_equal(row, shipped[c.text]) for c, row in zip(index.lay, index.lay_vectors))
 
 
 def test_the_lexicon_is_fingerprinted():

@@ -684,8 +684,12 @@ def test_a_question_of_typos_is_still_answered(bundled_searcher, question):
 
 
 def test_a_question_in_everyday_words_finds_the_section_of_the_notes_term(bundled_searcher):
+    """The notes write "overfitting" in two sections, Regularization and Ensemble Learning (bagging): both
+    are about it and share its lay chunks, so which comes first falls to the rest of the score
+    (Regularization did while lay chunks mixed a section's terms)."""
     answer = bundled_searcher.ask("my net memorizes the training set", k=3)
-    assert answer.plan.glosses == {"memorizes": "overfitting"} and answer.hits[0].path[-1] == "Regularization"
+    assert answer.plan.glosses == {"memorizes": "overfitting"}
+    assert {h.path[-1] for h in answer.hits[:2]} == {"Regularization", "Ensemble Learning"}
 
 
 def test_best_lines_are_the_bullets_that_answer(bundled_searcher):
