@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import shipped
 from . import tokenize as tok
 from .lexicon import LAY_PHRASES
 from .parse import Section
@@ -57,8 +58,8 @@ def lexicon_sha256(lexicon: Mapping[str, Sequence[str]] = LAY_PHRASES) -> str:
 
 def lay_chunks(sections: Sequence[Section], terms: Sequence[Sequence[str]], per_chunk: int = 8,
                body_sections: int = 2, lexicon: Mapping[str, Sequence[str]] = LAY_PHRASES) -> list[LayChunk]:
-    """The lay chunks of a corpus: for each section, in order, the phrases of the terms it is about
-    (above), per_chunk phrases to a chunk. `terms` are each section's BM25 terms (heading and body; only
+    """The lay chunks of a corpus: for each section, in order, each term it is about (above), its phrases
+    per_chunk to a chunk (term_texts). `terms` are each section's BM25 terms (heading and body; only
     their presence is read). None when per_chunk is 0."""
     if per_chunk <= 0:
         return []
@@ -125,18 +126,11 @@ def _holds(words: Sequence[str], run: Sequence[str]) -> bool:
 def shipped_vectors(embedder, per_chunk: int) -> dict[str, np.ndarray]:
     """Lay chunk text -> its vector as shipped, when this embedder's model (id and weights) made them from
     this very lexicon, per_chunk phrases to a text; else {}, and the build embeds what it needs."""
-    try:
-        info = json.loads(SHIPPED_INFO.read_text(encoding="utf-8"))
-        if (info.get("model"), info.get("sha256"), info.get("lexicon"), info.get("per_chunk")) != \
-                (embedder.model_id, embedder.sha256, lexicon_sha256(), per_chunk):
-            return {}
-        vectors = np.load(SHIPPED, allow_pickle=False)
-    except (OSError, ValueError, AttributeError):
-        return {}
     texts = lexicon_texts(per_chunk)
-    if vectors.ndim != 2 or vectors.dtype != np.float32 or len(vectors) != len(texts):
-        return {}
-    return dict(zip(texts, vectors))
+    made_from = {"model": getattr(embedder, "model_id", None), "sha256": getattr(embedder, "sha256", None),
+                 "lexicon": lexicon_sha256(), "per_chunk": per_chunk}
+    vectors = shipped.load(SHIPPED, SHIPPED_INFO, made_from, len(texts))
+    return {} if vectors is None else dict(zip(texts, vectors))
 
 
 def main() -> None:
@@ -146,12 +140,9 @@ def main() -> None:
 
     embedder, per_chunk = Embedder(), BuildSettings().lay_phrases_per_chunk
     texts = lexicon_texts(per_chunk)
-    vectors = np.asarray(embedder.encode(texts), dtype=np.float32)
-    np.save(SHIPPED, vectors, allow_pickle=False)
-    SHIPPED_INFO.write_text(json.dumps({"model": embedder.model_id, "sha256": embedder.sha256,
-                                        "lexicon": lexicon_sha256(), "per_chunk": per_chunk,
-                                        "texts": len(texts)}, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {SHIPPED} ({len(vectors)} x {vectors.shape[1]}) and {SHIPPED_INFO.name}")
+    shipped.save(SHIPPED, SHIPPED_INFO, embedder.encode(texts),
+                 {"model": embedder.model_id, "sha256": embedder.sha256, "lexicon": lexicon_sha256(),
+                  "per_chunk": per_chunk, "texts": len(texts)})
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ searches for the notes' own term: "false alarm" for false positive, "switching o
 Written for asknotes by helpers that saw only the bundled notes and their outline (never the eval's
 questions), from general knowledge: a first list, then more phrasings and 40 more terms, then (the
 eighteenth session) 400 more phrasings and 22 more terms, weighted to the sections that had few, then
-(later) 706 situations: how someone describes the problem or need a term answers, without
+(the nineteenth) 706 situations: how someone describes the problem or need a term answers, without
 naming it ("model was perfect in testing but failed in production" for overfitting). Then
 names of other products, tools and methods were taken out ("kafka", "isolation forest": those are
 unknown names, aliases.NAMED_THINGS), and so were acronyms (aliases.GLOSSARY expands those). A term

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import shipped
 from .offtopic_questions import OFF_TOPIC
 
 SHIPPED = Path(__file__).with_name("offtopic_vectors.npy")
@@ -60,16 +61,9 @@ def offtopic_cosine(query: np.ndarray, vectors: np.ndarray, nearest: int = 3) ->
 def shipped_vectors(embedder) -> np.ndarray | None:
     """The background's vectors as shipped, when this embedder's model (id and weights) made them from
     this very list; else None, and the build embeds them."""
-    try:
-        info = json.loads(SHIPPED_INFO.read_text(encoding="utf-8"))
-        if (info.get("model"), info.get("sha256"), info.get("offtopic")) != \
-                (embedder.model_id, embedder.sha256, offtopic_sha256()):
-            return None
-        vectors = np.load(SHIPPED, allow_pickle=False)
-    except (OSError, ValueError, AttributeError):
-        return None
-    ok = vectors.ndim == 2 and vectors.dtype == np.float32 and len(vectors) == len(OFF_TOPIC)
-    return vectors if ok else None
+    made_from = {"model": getattr(embedder, "model_id", None), "sha256": getattr(embedder, "sha256", None),
+                 "offtopic": offtopic_sha256()}
+    return shipped.load(SHIPPED, SHIPPED_INFO, made_from, len(OFF_TOPIC))
 
 
 def main() -> None:
@@ -77,12 +71,9 @@ def main() -> None:
     from .embed import Embedder
 
     embedder = Embedder()
-    vectors = np.asarray(embedder.encode(list(OFF_TOPIC)), dtype=np.float32)
-    np.save(SHIPPED, vectors, allow_pickle=False)
-    SHIPPED_INFO.write_text(json.dumps({"model": embedder.model_id, "sha256": embedder.sha256,
-                                        "offtopic": offtopic_sha256(), "questions": len(OFF_TOPIC)}, indent=2)
-                            + "\n", encoding="utf-8")
-    print(f"wrote {SHIPPED} ({len(vectors)} x {vectors.shape[1]}) and {SHIPPED_INFO.name}")
+    shipped.save(SHIPPED, SHIPPED_INFO, embedder.encode(list(OFF_TOPIC)),
+                 {"model": embedder.model_id, "sha256": embedder.sha256, "offtopic": offtopic_sha256(),
+                  "questions": len(OFF_TOPIC)})
 
 
 if __name__ == "__main__":
