@@ -5,9 +5,8 @@ import json
 import numpy as np
 
 from indexer import store
-from indexer.build import section_terms
+from indexer.build import BuildSettings, section_terms
 from indexer.confidence import Signals, confidence
-from indexer.build import BuildSettings
 from indexer.lay import lay_chunks, lexicon_sha256, lexicon_texts, shipped_vectors
 from indexer.parse import Section
 from indexer.search import Searcher, SearchSettings
