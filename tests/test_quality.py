@@ -471,6 +471,8 @@ def test_the_bundled_notes_say_which_phrases_they_write(bundled_searcher):
     assert gd.confident and gd.hits[0].path[-1] == "Optimization"
     kds = bundled_searcher.ask("which services can read from a KDS", k=1)  # "Process Kinesis data Streams"
     assert kds.confident and kds.plan.expansions == {"KDS": "kinesis data streams"}
+    sm = bundled_searcher.ask("does SM cover the whole ML lifecycle end to end?", k=1)  # was refused unexpanded
+    assert sm.confident and sm.plan.expansions == {"SM": "sagemaker"} and sm.hits[0].path[-1] == "Sagemaker"
 
 
 def test_the_bundled_notes_spell_out_tpr_and_tnr(bundled_searcher):
