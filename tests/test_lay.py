@@ -1,10 +1,13 @@
 """Each section is also read in everyday words: the phrases of the terms it is about, as lay vectors."""
 
+import ast
 import json
+from collections import Counter
+from pathlib import Path
 
 import numpy as np
 
-from indexer import store
+from indexer import lexicon, store
 from indexer.build import BuildSettings, section_terms
 from indexer.confidence import Signals, confidence
 from indexer.lay import lay_chunks, lexicon_sha256, lexicon_texts, shipped_vectors
@@ -78,6 +81,16 @@ def test_a_build_with_the_default_model_embeds_no_lay_chunk(embedder, tmp_path):
 def test_the_lexicon_is_fingerprinted():
     assert lexicon_sha256(LEXICON) != lexicon_sha256({**LEXICON, "model": ("a learner",)})
     assert lexicon_sha256(LEXICON) == lexicon_sha256(dict(reversed(LEXICON.items())))
+
+
+def test_no_term_is_written_twice_in_the_lexicon():
+    # A dict literal keeps a repeated key's last value only: three terms once lost their first phrases so.
+    source = Path(lexicon.__file__).read_text(encoding="utf-8")
+    table = next(node.value for node in ast.parse(source).body
+                 if isinstance(node, ast.AnnAssign) and node.target.id == "LAY_PHRASES")
+    terms = [key.value for key in table.keys]
+    assert [t for t, n in Counter(terms).items() if n > 1] == []
+    assert len(terms) == len(lexicon.LAY_PHRASES)
 
 
 def notes(tmp_path):
