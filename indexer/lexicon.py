@@ -2066,7 +2066,6 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "what the user wants", "user goal", "purpose of a request", "user's aim",
         "action the user is asking for", "map a request to an action",
         "label for what a customer is trying to do", "booking or cancelling which one does the user mean",
-        "figure out that i want a pizza means place an order",
     ),
     # --- Service Chaining with AWS Step Functions
     "state machine": (
