@@ -127,10 +127,15 @@ def shipped_vectors(embedder, per_chunk: int) -> dict[str, np.ndarray]:
     """Lay chunk text -> its vector as shipped, when this embedder's model (id and weights) made them from
     this very lexicon, per_chunk phrases to a text; else {}, and the build embeds what it needs."""
     texts = lexicon_texts(per_chunk)
-    made_from = {"model": getattr(embedder, "model_id", None), "sha256": getattr(embedder, "sha256", None),
-                 "lexicon": lexicon_sha256(), "per_chunk": per_chunk}
-    vectors = shipped.load(SHIPPED, SHIPPED_INFO, made_from, len(texts))
+    vectors = shipped.load(SHIPPED, SHIPPED_INFO, _made_from(embedder, per_chunk), len(texts))
     return {} if vectors is None else dict(zip(texts, vectors))
+
+
+def _made_from(embedder, per_chunk: int) -> dict:
+    """What the shipped vectors' info records and a build checks: the model (id and weights), this lexicon
+    and the phrases to a chunk."""
+    return {"model": getattr(embedder, "model_id", None), "sha256": getattr(embedder, "sha256", None),
+            "lexicon": lexicon_sha256(), "per_chunk": per_chunk}
 
 
 def main() -> None:
@@ -141,8 +146,7 @@ def main() -> None:
     embedder, per_chunk = Embedder(), BuildSettings().lay_phrases_per_chunk
     texts = lexicon_texts(per_chunk)
     shipped.save(SHIPPED, SHIPPED_INFO, embedder.encode(texts),
-                 {"model": embedder.model_id, "sha256": embedder.sha256, "lexicon": lexicon_sha256(),
-                  "per_chunk": per_chunk, "texts": len(texts)})
+                 {**_made_from(embedder, per_chunk), "texts": len(texts)})
 
 
 if __name__ == "__main__":

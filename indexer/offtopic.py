@@ -61,9 +61,13 @@ def offtopic_cosine(query: np.ndarray, vectors: np.ndarray, nearest: int = 3) ->
 def shipped_vectors(embedder) -> np.ndarray | None:
     """The background's vectors as shipped, when this embedder's model (id and weights) made them from
     this very list; else None, and the build embeds them."""
-    made_from = {"model": getattr(embedder, "model_id", None), "sha256": getattr(embedder, "sha256", None),
-                 "offtopic": offtopic_sha256()}
-    return shipped.load(SHIPPED, SHIPPED_INFO, made_from, len(OFF_TOPIC))
+    return shipped.load(SHIPPED, SHIPPED_INFO, _made_from(embedder), len(OFF_TOPIC))
+
+
+def _made_from(embedder) -> dict:
+    """What the shipped vectors' info records and a build checks: the model (id and weights) and this list."""
+    return {"model": getattr(embedder, "model_id", None), "sha256": getattr(embedder, "sha256", None),
+            "offtopic": offtopic_sha256()}
 
 
 def main() -> None:
@@ -72,8 +76,7 @@ def main() -> None:
 
     embedder = Embedder()
     shipped.save(SHIPPED, SHIPPED_INFO, embedder.encode(list(OFF_TOPIC)),
-                 {"model": embedder.model_id, "sha256": embedder.sha256, "offtopic": offtopic_sha256(),
-                  "questions": len(OFF_TOPIC)})
+                 {**_made_from(embedder), "questions": len(OFF_TOPIC)})
 
 
 if __name__ == "__main__":
