@@ -1,14 +1,16 @@
 """Text -> unit-length vectors with onnxruntime: a sentence-transformers model's query side without torch.
 
 Importing sentence-transformers costs ~4 s and torch ~1 s, most of a CLI call; onnxruntime and tokenizers
-cost ~0.1 s. So at index time `export` writes the model as four files, which the build keeps in encoder/:
+cost ~0.1 s. So at index time the model is written as four files, which the build keeps in encoder/:
 
-    model.onnx        the transformer's graph, token ids -> token vectors (torch.onnx export)
+    model.onnx        the transformer's graph, token ids -> token vectors: written from the weights by
+                      bert_onnx (`export_from_weights`, no torch) for weights whose reference vectors ship,
+                      else traced by torch.onnx from the loaded model (`export`)
     model.onnx.data   its weights as ONNX external data: onnxruntime maps them instead of parsing them
                       (session start 0.05 s instead of 0.15 s)
     tokenizer.json    the model's own Hugging Face tokenizer, truncating at the model's max_seq_length
-    encoder.json      model id and weights sha256, dim, input names, and the largest difference from
-                      sentence-transformers seen when the export was checked
+    encoder.json      model id and weights sha256, dim, input names, which writer made it, and the
+                      largest difference from sentence-transformers seen when the export was checked
 
 and `OnnxEmbedder` runs them, then does what sentence-transformers does after the transformer: mean
 pooling over the attention mask, then L2 normalisation. An export is kept only if it gives the
@@ -125,6 +127,40 @@ def read_info(folder: Path) -> dict | None:
 
 def export(st_model, folder: Path, model_id: str, sha256: str) -> Path:
     """Write the ONNX encoder of a loaded SentenceTransformer into folder (made atomically; kept if it exists)."""
+    def write(tmp: Path) -> dict:
+        transformer = _transformer(st_model)
+        names = _export_graph(transformer, tmp)
+        _export_tokenizer(transformer, tmp)
+        return {"inputs": names, "dim": int(_dim(st_model)), "max_seq_length": transformer.max_seq_length,
+                "writer": "torch.onnx"}
+
+    def want(texts: list[str]) -> np.ndarray:
+        return st_model.encode(texts, batch_size=8, normalize_embeddings=True, convert_to_numpy=True)
+
+    return _make(folder, model_id, sha256, write, want)
+
+
+def export_from_weights(model_folder: Path, folder: Path, model_id: str, sha256: str) -> Path:
+    """The same encoder folder written by bert_onnx from the model's files, without torch: only for weights
+    whose sentence-transformers vectors of CHECK_TEXTS ship with the package (else NotExportable)."""
+    from . import bert_onnx
+
+    reference = bert_onnx.reference(sha256, CHECK_TEXTS)
+    if reference is None:
+        raise NotExportable("no reference vectors ship for these weights")
+
+    def write(tmp: Path) -> dict:
+        try:
+            return {**bert_onnx.write(model_folder, tmp), "writer": "bert_onnx"}
+        except bert_onnx.NotPlainBert as exc:
+            raise NotExportable(str(exc)) from exc
+
+    return _make(folder, model_id, sha256, write, lambda texts: reference)
+
+
+def _make(folder: Path, model_id: str, sha256: str, write, want) -> Path:
+    """Write an encoder folder atomically with write(tmp) -> facts for encoder.json, then keep it only if
+    it gives want(CHECK_TEXTS) (the model's sentence-transformers vectors) to within MAX_DIFF."""
     folder = Path(folder)
     if read_info(folder) is not None:
         return folder
@@ -134,14 +170,13 @@ def export(st_model, folder: Path, model_id: str, sha256: str) -> Path:
     except OSError as exc:
         raise NotExportable(f"cannot write the ONNX encoder in {folder.parent} ({exc.strerror})") from exc
     try:
-        transformer = _transformer(st_model)
-        names = _export_graph(transformer, tmp)
-        _export_tokenizer(transformer, tmp)
-        info = {"model_id": model_id, "sha256": sha256, "dim": int(_dim(st_model)), "inputs": names,
-                "max_seq_length": transformer.max_seq_length, "pooling": "mean", "normalize": True,
+        facts = write(tmp)
+        info = {"model_id": model_id, "sha256": sha256, "dim": facts["dim"], "inputs": facts["inputs"],
+                "max_seq_length": facts["max_seq_length"], "pooling": "mean", "normalize": True,
+                "writer": facts["writer"],
                 "files": {name: (tmp / name).stat().st_size for name in FILES if name != "encoder.json"}}
         (tmp / "encoder.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
-        info["max_diff"] = _check(st_model, tmp)
+        info["max_diff"] = _check(want, tmp)
         (tmp / "encoder.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
         _replace(tmp, folder)
     except NotExportable:
@@ -226,13 +261,13 @@ def _dim(st_model) -> int:
     return get_dim()
 
 
-def _check(st_model, folder: Path) -> float:
-    """Largest difference from sentence-transformers on CHECK_TEXTS, batched and one by one; NotExportable above MAX_DIFF."""
+def _check(want, folder: Path) -> float:
+    """Largest difference from want(CHECK_TEXTS), batched and one by one; NotExportable above MAX_DIFF."""
     texts = list(CHECK_TEXTS)
-    want = st_model.encode(texts, batch_size=8, normalize_embeddings=True, convert_to_numpy=True)
+    expected = np.asarray(want(texts), dtype=np.float32)
     onnx = OnnxEmbedder(folder, threads=1)
     got = np.vstack([onnx.encode(texts, batch_size=8), *[onnx.encode([t]) for t in texts]])
-    diff = float(np.abs(got - np.vstack([want, want])).max())
+    diff = float(np.abs(got - np.vstack([expected, expected])).max())
     if not diff <= MAX_DIFF:
         raise NotExportable(f"its ONNX export differs from sentence-transformers by {diff:.1e} (> {MAX_DIFF:g})")
     return diff
