@@ -335,6 +335,12 @@ def test_a_question_asks_for_a_number_when_it_asks_how_many_or_how_big_something
     assert not asks_number("what is the minimum bounding box step in PCA about?")  # no quantity asked
     assert not asks_number("how do I pick how many clusters k-means needs")
     assert not asks_number("max depth of an xgboost tree")  # a setting's name, no quantity word after it
+    # a how-clause that is a verb's object or one of two alternatives describes a quantity, asks for none
+    assert not asks_number("How does gradient descent decide how big each step should be?")
+    assert not asks_number("one score that drops if either how many of my alarms were real or how many real cases I caught is poor")
+    assert asks_number("is there a limit on how many endpoints I can create?")
+    assert asks_number("How do I renew my passport online and how long does it take?")
+    assert asks_number("exactly how many languages is polly supporting?")
     stem = "A team needs at least 10 GB of storage for its logs. " * 4 + "Which solution meets this need?"
     assert not asks_number(stem)  # an exam stem's scenery
 
