@@ -52,10 +52,11 @@ def describe(model_folder: Path) -> dict:
     folder = Path(model_folder)
     try:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        modules = [m["type"] for m in json.loads((folder / "modules.json").read_text(encoding="utf-8"))]
-        pooling = json.loads((folder / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
+        listed = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
+        modules = [m["type"] for m in listed]
+        pooling = json.loads((folder / listed[1]["path"] / "config.json").read_text(encoding="utf-8"))
         st = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
         raise NotPlainBert(f"cannot read its sentence-transformers config ({exc.__class__.__name__})") from exc
     modes = sorted(k for k, v in pooling.items() if k.startswith("pooling_mode") and v)
     if (config.get("model_type") != "bert" or config.get("hidden_act") != "gelu" or modules != ST_MODULES
@@ -70,6 +71,9 @@ def write(model_folder: Path, out: Path) -> dict:
     """model.onnx + model.onnx.data and tokenizer.json in `out`; returns the facts encoder.json records."""
     import onnx
     from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    from .onnx_embed import save_tokenizer
 
     config = describe(model_folder)
     graph = Graph(load_file(str(Path(model_folder) / "model.safetensors")), config)
@@ -77,22 +81,10 @@ def write(model_folder: Path, out: Path) -> dict:
                                    producer_name="asknotes.bert_onnx")
     onnx.save_model(model, str(out / "model.onnx"), save_as_external_data=True, all_tensors_to_one_file=True,
                     location="model.onnx.data", size_threshold=1024)
-    write_tokenizer(Path(model_folder) / "tokenizer.json", out / "tokenizer.json", config["max_seq_length"],
-                    int(config.get("pad_token_id") or 0))
+    save_tokenizer(Tokenizer.from_file(str(Path(model_folder) / "tokenizer.json")), out, config["max_seq_length"],
+                   int(config.get("pad_token_id") or 0))
     return {"inputs": list(Graph.INPUTS), "dim": int(config["hidden_size"]),
             "max_seq_length": config["max_seq_length"]}
-
-
-def write_tokenizer(source: Path, target: Path, max_length: int, pad_id: int) -> None:
-    """The model's tokenizer, truncating at max_seq_length and padding to the longest text of a batch
-    (as sentence-transformers tokenizes; the file's own settings are for another use)."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(source))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(max_length=max_length)
-    tokenizer.enable_padding(pad_id=pad_id, pad_token=tokenizer.id_to_token(pad_id) or "[PAD]")
-    tokenizer.save(str(target))
 
 
 class Graph:

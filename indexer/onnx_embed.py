@@ -246,13 +246,17 @@ def _export_graph(transformer, folder: Path) -> list[str]:
 
 
 def _export_tokenizer(transformer, folder: Path) -> None:
-    """tokenizer.json with the model's truncation (max_seq_length) and padding to the longest text of a batch."""
     from tokenizers import Tokenizer
 
-    tokenizer = Tokenizer.from_str(transformer.tokenizer.backend_tokenizer.to_str())
-    tokenizer.enable_truncation(max_length=transformer.max_seq_length)
-    pad_id = transformer.tokenizer.pad_token_id or 0
-    tokenizer.enable_padding(pad_id=pad_id, pad_token=transformer.tokenizer.pad_token or "[PAD]")
+    save_tokenizer(Tokenizer.from_str(transformer.tokenizer.backend_tokenizer.to_str()), folder,
+                   transformer.max_seq_length, transformer.tokenizer.pad_token_id or 0)
+
+
+def save_tokenizer(tokenizer, folder: Path, max_length: int, pad_id: int) -> None:
+    """tokenizer.json, truncating at the model's max_seq_length and padding to the longest text of a batch,
+    as sentence-transformers tokenizes (the settings a model's own tokenizer.json holds are for another use)."""
+    tokenizer.enable_truncation(max_length=max_length)
+    tokenizer.enable_padding(pad_id=pad_id, pad_token=tokenizer.id_to_token(pad_id) or "[PAD]")
     tokenizer.save(str(folder / "tokenizer.json"))
 
 
