@@ -20,6 +20,12 @@ import math
 from pathlib import Path
 
 import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+from safetensors.numpy import load_file
+from tokenizers import Tokenizer
+
+from .onnx_embed import save_tokenizer
 
 REFERENCE = Path(__file__).with_name("encoder_reference.json")
 OPSET = 17
@@ -69,15 +75,9 @@ def describe(model_folder: Path) -> dict:
 
 def write(model_folder: Path, out: Path) -> dict:
     """model.onnx + model.onnx.data and tokenizer.json in `out`; returns the facts encoder.json records."""
-    import onnx
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
-
-    from .onnx_embed import save_tokenizer
-
     config = describe(model_folder)
     graph = Graph(load_file(str(Path(model_folder) / "model.safetensors")), config)
-    model = onnx.helper.make_model(graph.make(), opset_imports=[onnx.helper.make_opsetid("", OPSET)],
+    model = helper.make_model(graph.make(), opset_imports=[helper.make_opsetid("", OPSET)],
                                    producer_name="asknotes.bert_onnx")
     onnx.save_model(model, str(out / "model.onnx"), save_as_external_data=True, all_tensors_to_one_file=True,
                     location="model.onnx.data", size_threshold=1024)
@@ -95,11 +95,9 @@ class Graph:
     def __init__(self, weights: dict[str, np.ndarray], config: dict):
         self.weights = {k.removeprefix("bert."): v for k, v in weights.items()}
         self.config = config
-        self.nodes, self.inits, self._n = [], [], 0
+        self.nodes, self.inits, self._consts, self._n = [], [], set(), 0
 
     def make(self):
-        from onnx import TensorProto, helper
-
         hidden = self.embeddings()
         mask = self.additive_mask()
         for layer in range(int(self.config["num_hidden_layers"])):
@@ -112,17 +110,16 @@ class Graph:
 
     def op(self, kind: str, *inputs: str, **attrs) -> str:
         """One node; returns its output's name."""
-        from onnx import helper
-
         self._n += 1
         name = f"{kind.lower()}_{self._n}"
         self.nodes.append(helper.make_node(kind, list(inputs), [name], **attrs))
         return name
 
     def const(self, name: str, value) -> str:
-        from onnx import numpy_helper
-
-        self.inits.append(numpy_helper.from_array(np.asarray(value), name))
+        """An initializer, added once however many layers ask for it by this name."""
+        if name not in self._consts:
+            self._consts.add(name)
+            self.inits.append(numpy_helper.from_array(np.asarray(value), name))
         return name
 
     def weight(self, key: str, transpose: bool = False) -> str:
@@ -158,7 +155,7 @@ class Graph:
     def heads(self, x: str) -> str:
         """[batch, tokens, hidden] -> [batch, heads, tokens, head size]."""
         n = int(self.config["num_attention_heads"])
-        shape = self.const_once("heads_shape", np.array([0, 0, n, int(self.config["hidden_size"]) // n], np.int64))
+        shape = self.const("heads_shape", np.array([0, 0, n, int(self.config["hidden_size"]) // n], np.int64))
         return self.op("Transpose", self.op("Reshape", x, shape), perm=[0, 2, 1, 3])
 
     def layer(self, x: str, mask: str, p: str) -> str:
@@ -166,10 +163,10 @@ class Graph:
         size = int(self.config["hidden_size"]) // int(self.config["num_attention_heads"])
         q, k, v = (self.heads(self.linear(x, f"{p}attention.self.{n}.")) for n in ("query", "key", "value"))
         scores = self.op("Div", self.op("MatMul", q, self.op("Transpose", k, perm=[0, 1, 3, 2])),
-                         self.const(f"{p}sqrt", np.array(math.sqrt(size), np.float32)))
+                         self.const("sqrt_head_size", np.array(math.sqrt(size), np.float32)))
         probs = self.op("Softmax", self.op("Add", scores, mask), axis=-1)
         merged = self.op("Reshape", self.op("Transpose", self.op("MatMul", probs, v), perm=[0, 2, 1, 3]),
-                         self.const(f"{p}merge", np.array([0, 0, int(self.config["hidden_size"])], np.int64)))
+                         self.const("merge_shape", np.array([0, 0, int(self.config["hidden_size"])], np.int64)))
         attended = self.layer_norm(self.op("Add", self.linear(merged, f"{p}attention.output.dense."), x),
                                    f"{p}attention.output.LayerNorm.")
         inner = self.gelu(self.linear(attended, f"{p}intermediate.dense."))
@@ -178,15 +175,9 @@ class Graph:
 
     def gelu(self, x: str) -> str:
         """x * 0.5 * (1 + erf(x / sqrt 2)): HF's "gelu", the exact form, not the tanh approximation."""
-        erf = self.op("Erf", self.op("Div", x, self.const_once("sqrt2", np.array(math.sqrt(2.0), np.float32))))
-        half = self.op("Mul", x, self.const_once("half", np.array(0.5, np.float32)))
-        return self.op("Mul", half, self.op("Add", erf, self.const_once("one_g", np.array(1.0, np.float32))))
-
-    def const_once(self, name: str, value) -> str:
-        """A constant shared by every layer."""
-        if not any(t.name == name for t in self.inits):
-            self.const(name, value)
-        return name
+        erf = self.op("Erf", self.op("Div", x, self.const("sqrt2", np.array(math.sqrt(2.0), np.float32))))
+        half = self.op("Mul", x, self.const("half", np.array(0.5, np.float32)))
+        return self.op("Mul", half, self.op("Add", erf, self.const("one_g", np.array(1.0, np.float32))))
 
 
 def main() -> None:
@@ -195,8 +186,7 @@ def main() -> None:
     from .onnx_embed import CHECK_TEXTS
 
     embedder = Embedder()
-    vectors = embedder.model.encode(list(CHECK_TEXTS), batch_size=8, normalize_embeddings=True,
-                                    convert_to_numpy=True)
+    vectors = embedder.encode(list(CHECK_TEXTS))
     REFERENCE.write_text(json.dumps({
         "about": "sentence-transformers' vectors of onnx_embed.CHECK_TEXTS; checks bert_onnx's graph",
         "model_id": embedder.model_id, "sha256": embedder.sha256, "texts_sha256": texts_sha256(CHECK_TEXTS),

@@ -186,7 +186,7 @@ class Embedder:
             return None
         if self._not_exportable is not None:  # a build asks before it embeds and again when it saves
             raise self._not_exportable
-        if self.folder is not None:  # written from the weights, no torch: ~7 s off a first build
+        if self.folder is not None:  # written from the weights, no torch: ~10 s off a first build
             try:
                 return onnx_embed.export_from_weights(self.folder, folder, self.model_id, self.sha256)
             except onnx_embed.NotExportable:

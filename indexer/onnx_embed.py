@@ -143,7 +143,10 @@ def export(st_model, folder: Path, model_id: str, sha256: str) -> Path:
 def export_from_weights(model_folder: Path, folder: Path, model_id: str, sha256: str) -> Path:
     """The same encoder folder written by bert_onnx from the model's files, without torch: only for weights
     whose sentence-transformers vectors of CHECK_TEXTS ship with the package (else NotExportable)."""
-    from . import bert_onnx
+    try:
+        from . import bert_onnx
+    except ImportError as exc:  # onnx or safetensors missing: the traced path says so if it fails too
+        raise NotExportable(f"cannot write the graph from the weights ({exc.name} is missing)") from exc
 
     reference = bert_onnx.reference(sha256, CHECK_TEXTS)
     if reference is None:
