@@ -42,7 +42,8 @@ HELD_BACK = ("holdout-d.yaml", "holdout-e.yaml", "holdout-aa.yaml", "holdout-ab.
              "holdout-ai.yaml", "holdout-aj.yaml", "holdout-ak.yaml", "holdout-al.yaml", "holdout-am.yaml",
              "holdout-an.yaml", "holdout-ao.yaml", "holdout-ap.yaml", "holdout-aq.yaml", "holdout-ar.yaml",
              "holdout-as.yaml", "holdout-at.yaml", "holdout-au.yaml", "holdout-av.yaml",
-             "holdout-aw.yaml", "holdout-ax.yaml", "holdout-ay.yaml", "holdout-az.yaml")
+             "holdout-aw.yaml", "holdout-ax.yaml", "holdout-ay.yaml", "holdout-az.yaml", "holdout-ba.yaml",
+             "holdout-bb.yaml")
 
 
 @pytest.mark.parametrize("name", ["questions.yaml", *HELD_BACK])
