@@ -92,14 +92,13 @@ NAMED = Phrases(NAMED_THINGS + NAMED_WORDS)  # aliases.NAMED_THINGS and NAMED_WO
 NAMED_MAX_WORDS = 30
 # A question asking for an amount names what it asks about: the words after "maximum", "minimum" or
 # "default", up to a stopword ("default retention period", "max payload size"), and the word after a
-# "how many" or "how much" that opens the question or a clause of it ("how many minutes"; not "counting
-# how many customers walk in", which asks for a model). Planner._unknown_measures.
-CLAUSE_START = r"(?:^|[,;:?!(]\s*|\b(?:and|exactly|so)\s+)"
+# "how many" or "how much" that asks for an amount (opens_amount: "how many minutes"; not "counting how
+# many customers walk in", which asks for a model). Planner._unknown_measures.
 LIMIT = re.compile(r"\b(?:max(?:imum)?|min(?:imum)?|default)((?:\s+[A-Za-z][\w-]*){1,3})", re.I)
-COUNT = re.compile(CLAUSE_START + r"how (?:many|much)(\s+[A-Za-z][\w-]*)", re.I)
-# "how long" opening a question or clause asks for a duration; what it is of is the clause's next words,
-# stopwords aside ("how long does kinesis retain records").
-DURATION = re.compile(CLAUSE_START + r"how long((?:\s+[A-Za-z][\w'-]*){1,6})", re.I)
+COUNT = re.compile(r"\bhow (?:many|much)(\s+[A-Za-z][\w-]*)", re.I)
+# "how long" asking for a duration; what it is of is the clause's next words, stopwords aside ("how long
+# does kinesis retain records").
+DURATION = re.compile(r"\bhow long((?:\s+[A-Za-z][\w'-]*){1,6})", re.I)
 # A question asking what something costs: "how much does the exam cost", "how much athena charges per TB",
 # "hourly price of ml.p3.2xlarge", "pricing for polly"; not "predict a house price" or "the cost of a false
 # negative". And "what does a shard cost per hour", "what would an endpoint cost?", but not "what does one
@@ -132,7 +131,8 @@ NUMBER = re.compile(
 # one that sets how big a jump the model makes", "one score that drops if either how many of my alarms
 # were real or how many real cases I caught is poor" (the last two refused for it before the twenty-first
 # session; over the eval and all 30 batches, no off-topic question changed). After punctuation or one of
-# these words it still asks: "and how long does it take", "exactly how many", "a limit on how many".
+# these words it still asks: "and how long does it take", "exactly how many", "a limit on how many"
+# (opens_amount; the same for what an amount question asks about, Planner._unknown_measures).
 AMOUNT_OPENERS = frozenset({"and", "but", "so", "then", "exactly", "roughly", "approximately", "about", "just",
                             "at", "on", "of", "for", "to", "in", "know", "tell", "me", "us", "out"})
 # What a question asks for that only notes stating one can answer, by the kind of fact (Searcher.states).
@@ -387,9 +387,11 @@ class Planner:
         out = [kind for kind, asked in ASKED.items()
                if self.states and asked.search(question) and not self.states(kind)]
         # "maximum of", "how much does": the asked-for words end at a stopword (or never start)
-        asked = [w for m in (*LIMIT.finditer(question), *COUNT.finditer(question))
+        counts = [m for m in COUNT.finditer(question) if opens_amount(question, m.start())]
+        asked = [w for m in (*LIMIT.finditer(question), *counts)
                  for w in takewhile(lambda w: w.lower() not in tok.STOPWORDS, m.group(1).split())]
-        asked += [w for m in DURATION.finditer(question) for w in m.group(1).split()]  # stopwords skipped below
+        asked += [w for m in DURATION.finditer(question) if opens_amount(question, m.start())
+                  for w in m.group(1).split()]  # stopwords skipped below
         return out + [w for w in asked if w.lower() not in tok.STOPWORDS and w.lower() not in CHAT_WORDS
                       and self._never_used(w, corrections)]
 
@@ -559,12 +561,16 @@ def asks_number(question: str) -> bool:
     amount asks for none either (AMOUNT_OPENERS)."""
     if len(question.split()) > NAMED_MAX_WORDS:
         return False
-    for m in NUMBER.finditer(question):
-        before = re.search(r"(\S+)\s*$", question[:m.start()]) if m.group(0)[:4].lower() == "how " else None
-        if before and before.group(1).isalpha() and before.group(1).lower() not in AMOUNT_OPENERS:
-            continue  # "decide how big each step should be", "either how many … or how many real cases"
-        return True
-    return False
+    return any(m.group(0)[:4].lower() != "how " or opens_amount(question, m.start())
+               for m in NUMBER.finditer(question))
+
+
+def opens_amount(question: str, start: int) -> bool:
+    """Does the how-clause at `start` ask for an amount: at the start, after punctuation, or after a word
+    that opens one (AMOUNT_OPENERS)? Not "decide how big each step should be", nor "either how many … or
+    how many real cases"."""
+    before = re.search(r"(\S+)\s*$", question[:start])
+    return not (before and before.group(1).isalpha() and before.group(1).lower() not in AMOUNT_OPENERS)
 
 
 def compact(text: str) -> str:

@@ -274,6 +274,9 @@ def test_an_amount_asked_of_something_the_notes_never_name_is_an_unknown_name():
     assert planner.plan("how many shards does a kinesis stream need").unknown_names == []
     assert planner.plan("how many examples get pushed through the model").unknown_names == []  # asked: examples
     assert planner.plan("a model for counting how many customers arrive").unknown_names == []  # not asked
+    # a how-clause opens where asks_number says it does (query.opens_amount)
+    assert planner.plan("roughly how many minutes can a lambda run").unknown_names == ["minutes"]
+    assert planner.plan("a limit on how many minutes a lambda runs").unknown_names == ["minutes"]
     stem = "A company streams data into kinesis. " * 6 + "What is the default retention period?"
     assert planner.plan(stem).unknown_names == []  # an exam stem's scenery
 
