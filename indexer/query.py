@@ -558,7 +558,7 @@ def joined(question: str, corrections: dict[str, str]) -> str:
 def asks_number(question: str) -> bool:
     """Does a question of up to NAMED_MAX_WORDS words ask for a number (NUMBER)? In an exam stem, "at
     least 10 GB" is scenery. A "how many / much / long / big" right after a word that does not open an
-    amount asks for none either (AMOUNT_OPENERS)."""
+    amount asks for none either (opens_amount)."""
     if len(question.split()) > NAMED_MAX_WORDS:
         return False
     return any(m.group(0)[:4].lower() != "how " or opens_amount(question, m.start())
