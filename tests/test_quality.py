@@ -503,6 +503,14 @@ def test_chat_words_the_notes_do_not_use_leave_coverage_alone():
     assert plan.corrections == {} and plan.coverage == 1.0
 
 
+def test_hedges_of_spoken_english_leave_coverage_alone(bundled_searcher):
+    planner = Planner({"rcf": 2, "kinesis": 1}, {})
+    assert planner.plan("what's rcf actually for?").coverage == 1.0
+    assert planner.plan("is kinesis basically just a queue, really?").coverage < 1.0  # "queue" still counts
+    answer = bundled_searcher.ask("what's rcf actually for?")  # was refused at 0.35: "actually" cost half the coverage
+    assert answer.confident and answer.signals.coverage == 1.0
+
+
 def test_a_polite_question_is_as_confident_as_a_plain_one(bundled_searcher):
     plain, polite = bundled_searcher.ask("what is an epoch"), bundled_searcher.ask("what is an epoch exactly thanks")
     # was 0.29 against 0.91; the chat words cost no coverage, and what is left is the embedder's reading
