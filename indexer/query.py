@@ -155,9 +155,9 @@ SHAPE_OPERATORS = 3
 # Contractions typed without the apostrophe ("cant", "dont") are of the same kind, and are no typos either
 # ("cant" is not "cast"). So are the hedges of spoken English ("what's rcf actually for?", "is AWS Batch
 # basically managed cron?"): measured over the eval and the 32 batches, they turn two in-domain questions
-# from refused to answered and change no other decision; no question's section moves within its top three
-# (coverage also weighs BM25, so other sections swap places below it). "already" is not one: it moved a
-# question's section from first to second.
+# from refused to answered and change no other decision; no question's labelled section moves within its
+# top three (coverage also weighs BM25, so other sections there can change places). "already" is not one:
+# it moved a question's section from first to second.
 CHAT_WORDS = frozenset("hey hi hello bot thank thanks thx ty please pls plz cheer cheers exactly lol "
                        "dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent "
                        "im ive youre theyre whats "
