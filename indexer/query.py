@@ -575,8 +575,8 @@ def opens_amount(question: str, start: int) -> bool:
     """Does the how-clause at `start` ask for an amount: at the start, after punctuation, or after a word
     that opens one (AMOUNT_OPENERS)? Not "decide how big each step should be", nor "either how many … or
     how many real cases"."""
-    before = re.search(r"(\S+)\s*$", question[:start])
-    return not (before and before.group(1).isalpha() and before.group(1).lower() not in AMOUNT_OPENERS)
+    before = question[:start].split()[-1:]  # the word before it, punctuation and all; none at the start
+    return not (before and before[0].isalpha() and before[0].lower() not in AMOUNT_OPENERS)
 
 
 def compact(text: str) -> str:
