@@ -166,7 +166,10 @@ LAY_PHRASES: dict[str, tuple[str, ...]] = {
         "general remedy when training looks far better than testing", "simplicity pressure during training",
         "toning down a model that is too eager to fit",
     ),
-    "overfitting": (
+    # Keyed by the notes' "Prevent overfitting" (Regularization), not "overfitting", which "Bagging avoids
+    # overfitting" writes too: a symptom of overfitting asks how to stop it, and the two sections that wrote
+    # the word shared these phrases, Ensemble Learning often first (measured in the README, "Lay vectors").
+    "prevent overfitting": (
         "memorize", "memorizes", "memorizing", "memorized", "memorise", "memorises", "memorising",
         "memorize the training data", "fails on new data", "does not generalize", "doesn't generalize",
         "poor generalization", "great on training data", "high variance model", "fits the noise",
