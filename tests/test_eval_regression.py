@@ -43,7 +43,8 @@ HELD_BACK = ("holdout-d.yaml", "holdout-e.yaml", "holdout-aa.yaml", "holdout-ab.
              "holdout-an.yaml", "holdout-ao.yaml", "holdout-ap.yaml", "holdout-aq.yaml", "holdout-ar.yaml",
              "holdout-as.yaml", "holdout-at.yaml", "holdout-au.yaml", "holdout-av.yaml",
              "holdout-aw.yaml", "holdout-ax.yaml", "holdout-ay.yaml", "holdout-az.yaml", "holdout-ba.yaml",
-             "holdout-bb.yaml", "holdout-bc.yaml", "holdout-bd.yaml", "holdout-be.yaml", "holdout-bf.yaml")
+             "holdout-bb.yaml", "holdout-bc.yaml", "holdout-bd.yaml", "holdout-be.yaml", "holdout-bf.yaml",
+             "holdout-bg.yaml", "holdout-bh.yaml")
 
 
 @pytest.mark.parametrize("name", ["questions.yaml", *HELD_BACK])
