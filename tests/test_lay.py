@@ -151,12 +151,11 @@ def test_a_question_in_everyday_words_meets_a_sections_lay_phrases_in_bm25_too(t
     assert searcher.lexical(plan, mode="bm25").tolist() == [0.0, 0.0]  # bm25 mode stays plain BM25
 
 
-def test_symptoms_of_overfitting_are_read_as_asking_how_to_prevent_it(bundled_searcher):
+def test_symptoms_of_overfitting_are_lay_phrases_of_the_section_on_preventing_it(bundled_searcher):
     """The lexicon's overfitting phrases ("memorize the training data", "bad on new data") are keyed by the
     notes' "Prevent overfitting", which only Regularization writes; keyed by "overfitting", they were shared
-    with Ensemble Learning ("Bagging avoids overfitting"), which then ranked first for them."""
+    with Ensemble Learning ("Bagging avoids overfitting"), which then often ranked first for them
+    (test_quality, "my net memorizes the training set")."""
     sections = bundled_searcher.sections
     owners = {sections[c.section].path[-1] for c in bundled_searcher.index.lay if "memorize the training data" in c.text}
     assert owners == {"Regularization"}
-    question = "my model memorized its training data and does badly on new data, what can I do?"
-    assert bundled_searcher.search(question, 1)[0].path[-1] == "Regularization"
