@@ -313,11 +313,14 @@ class Planner:
             return []
         names = [m.group(1) for m in NAME.finditer(question)
                  if m.group(1).lower() not in self.corrector.common_words]
-        # A product name is capitalised; in a question typed all in lower case, case says nothing.
-        # "AWS credentials" or "SageMaker: eyeballing" name no product.
+        # A product name is capitalised; in a question typed all in lower case, case says nothing, and an
+        # English word there is as likely a verb or an adverb ("sagemaker honours", "sagemaker basically"):
+        # it is a product only under its known name (aliases.NAMED_THINGS: "amazon personalize", via
+        # _unknown_things). "AWS credentials" or "SageMaker: eyeballing" name no product.
         vendors = list(VENDOR.finditer(question))
         products = [m.group(2) for m in vendors if (m.group(2)[0].isupper() or m.group(1).islower())
-                    and len(m.group(2)) > 2 and m.group(2).lower() not in tok.STOPWORDS]
+                    and len(m.group(2)) > 2 and m.group(2).lower() not in tok.STOPWORDS
+                    and (m.group(2)[0].isupper() or m.group(2) not in self.corrector.common_words)]
         out: list[str] = []
         for word in names + products:
             if word not in out and self._never_used(word, corrections, expanded):

@@ -123,8 +123,8 @@ def test_a_question_typed_apart_is_answered_as_if_typed_whole(bundled_searcher):
     assert typed_apart.confident and typed_apart.hits[0].path == whole.hits[0].path
     assert typed_apart.plan.typed_coverage == whole.plan.typed_coverage
     # and a name after the joined word is read as one after it typed whole
-    assert bundled_searcher.planner.plan("sage maker studio").unknown_names == ["studio"]
-    assert bundled_searcher.planner.plan("sagemaker studio").unknown_names == ["studio"]
+    assert bundled_searcher.planner.plan("sage maker textract").unknown_names == ["textract"]
+    assert bundled_searcher.planner.plan("sagemaker textract").unknown_names == ["textract"]
 
 
 def test_a_common_word_is_corrected_only_into_a_word_pair_the_notes_write():
@@ -248,11 +248,16 @@ def test_unknown_names_and_coverage():
 
 
 def test_a_word_the_notes_never_use_after_a_vendors_name_is_an_unknown_product_english_or_not():
-    planner = Planner({"sagemaker": 3, "amazon": 2, "aws": 2, "comprehend": 1, "bias": 1, "credential": 1},
-                      {}, common_words=lambda: {"clarify", "personalize", "kendra", "basically"})
+    planner = Planner({"sagemaker": 3, "amazon": 2, "aws": 2, "comprehend": 1, "bias": 1, "credential": 1,
+                       "bucket": 1, "policy": 1, "jupyter": 1}, {}, writes=lambda *words: False,
+                      common_words=lambda: {"clarify", "personalize", "kendra", "basically", "honours"})
     assert planner.plan("SageMaker Clarify bias").unknown_names == ["Clarify"]
-    assert planner.plan("amazon personalize recommendations").unknown_names == ["personalize"]
     assert planner.plan("what is Amazon Kendra used for").unknown_names == ["Kendra"]
+    assert planner.plan("amazon textract").unknown_names == ["textract"]  # in lower case, not an English word
+    # in lower case, an English word after a vendor is a product only under its known name (NAMED_THINGS)
+    assert planner.plan("amazon personalize recommendations").unknown_names == ["amazon personalize"]
+    assert planner.plan("does sagemaker honours a bucket policy").unknown_names == []  # a verb
+    assert planner.plan("is sagemaker basically just hosted jupyter").unknown_names == []  # an adverb
     assert planner.plan("Amazon SageMaker Clarify").unknown_names == ["Clarify"]
     assert planner.plan("amazon comprehend").unknown_names == []  # a product the notes name
     assert planner.plan("why AWS refused my launch").unknown_names == []  # capitalised vendor, plain word
