@@ -28,8 +28,9 @@ COMPARISONS = [
                r"(?P<a>[^,?]+?) or (?P<b>[^,?]+?)[?.!]*$", re.I),
 ]
 NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z0-9]*|[A-Z][a-z]+)\b")
-# A vendor's name and the word or two after it: "Amazon Kendra", "sagemaker clarify", "SageMaker Model
-# Monitor" name a product, even when the words are English ones ("Personalize", "Forecast"). The lookahead
+# A vendor's name and the word or two after it: "Amazon Kendra", "sagemaker textract", "SageMaker Model
+# Monitor" name a product, even when the words are English ones ("Personalize", "Forecast"; typed in lower
+# case, an English word counts only under its known name, Planner.unknown_names). The lookahead
 # lets "Amazon SageMaker Clarify" be read as "Amazon SageMaker" and "SageMaker Clarify".
 VENDORS = ("amazon", "aws", "sagemaker", "azure", "google", "microsoft")
 VENDOR = re.compile(rf"\b((?i:{'|'.join(VENDORS)}))\s+(?=([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z][A-Za-z0-9]*){{0,2}}))")
@@ -301,8 +302,8 @@ class Planner:
         something the notes do not cover; one with "English" or "Japanese" in it need not be, nor one with an
         acronym known but not expanded, one of whose meanings the notes write ("LR",
         aliases.KNOWN_NOT_EXPANDED). And a word
-        the notes never use right after a vendor's name, English or not: "Amazon Kendra", "SageMaker
-        Clarify", "amazon personalize" (VENDOR); or words the notes never write together there
+        the notes never use right after a vendor's name, English or not when capitalised: "Amazon Kendra",
+        "SageMaker Clarify", "amazon textract" (VENDOR; "amazon personalize" by its known name, below); or words the notes never write together there
         ("SageMaker Model Monitor", _unknown_products); or a known name of something near the notes'
         subject that they never write ("batch normalization", _unknown_things); or what a question asking
         for an amount asks about ("default retention period", _unknown_measures); or a name in code or a
