@@ -301,9 +301,9 @@ class Planner:
         not common English words: a question about "DynamoDB" or "Kubernetes" is most likely about
         something the notes do not cover; one with "English" or "Japanese" in it need not be, nor one with an
         acronym known but not expanded, one of whose meanings the notes write ("LR",
-        aliases.KNOWN_NOT_EXPANDED). And a word
-        the notes never use right after a vendor's name, English or not when capitalised: "Amazon Kendra",
-        "SageMaker Clarify", "amazon textract" (VENDOR; "amazon personalize" by its known name, below); or words the notes never write together there
+        aliases.KNOWN_NOT_EXPANDED). And a word the notes never use right after a vendor's name, English or
+        not when capitalised: "Amazon Kendra", "SageMaker Clarify", "amazon textract" (VENDOR; "amazon
+        personalize" by its known name, below); or words the notes never write together there
         ("SageMaker Model Monitor", _unknown_products); or a known name of something near the notes'
         subject that they never write ("batch normalization", _unknown_things); or what a question asking
         for an amount asks about ("default retention period", _unknown_measures); or a name in code or a
