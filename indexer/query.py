@@ -319,9 +319,9 @@ class Planner:
         # it is a product only under its known name (aliases.NAMED_THINGS: "amazon personalize", via
         # _unknown_things). "AWS credentials" or "SageMaker: eyeballing" name no product.
         vendors = list(VENDOR.finditer(question))
-        products = [m.group(2) for m in vendors if (m.group(2)[0].isupper() or m.group(1).islower())
-                    and len(m.group(2)) > 2 and m.group(2).lower() not in tok.STOPWORDS
-                    and (m.group(2)[0].isupper() or m.group(2) not in self.corrector.common_words)]
+        products = [m.group(2) for m in vendors if len(m.group(2)) > 2 and m.group(2).lower() not in tok.STOPWORDS
+                    and (m.group(2)[0].isupper()
+                         or (m.group(1).islower() and m.group(2) not in self.corrector.common_words))]
         out: list[str] = []
         for word in names + products:
             if word not in out and self._never_used(word, corrections, expanded):
