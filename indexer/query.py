@@ -34,6 +34,10 @@ NAME = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}
 # lets "Amazon SageMaker Clarify" be read as "Amazon SageMaker" and "SageMaker Clarify".
 VENDORS = ("amazon", "aws", "sagemaker", "azure", "google", "microsoft")
 VENDOR = re.compile(rf"\b((?i:{'|'.join(VENDORS)}))\s+(?=([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z][A-Za-z0-9]*){{0,2}}))")
+# Words in quotes, straight or curly: a string the question talks about ("make Polly say 'KX-30'", "tf-idf
+# of 'kafka' in my doc", "a column 'Bundesland'"), not a thing it asks about. Not an apostrophe: a quote
+# opens and closes beside no letter ("students' marks", "don't").
+QUOTED = re.compile(r"""(?<!\w)(?:'[^'\n]{1,40}'|"[^"\n]{1,40}"|‘[^’\n]{1,40}’|“[^”\n]{1,40}”)(?!\w)""")
 # A name in code or a model's: a word with an underscore ("early_stopping_rounds", "__label__") or a few
 # letters, then digits ("f2", "gp3", "fp16", "v2", "P2s"); not part of a dotted or hyphenated name
 # ("ml.p3.2xlarge", "MLS-C01"), nor a longer word with a digit in it, as typos are ("obect2vec"). In math,
@@ -312,6 +316,8 @@ class Planner:
         NAMED_MAX_WORDS words."""
         if len(question.split()) > NAMED_MAX_WORDS:
             return []
+        # a quoted string is talked about, not asked about; a vendor's product in quotes still names one
+        question = QUOTED.sub(lambda m: m.group() if VENDOR.search(m.group()) else " " * len(m.group()), question)
         names = [m.group(1) for m in NAME.finditer(question)
                  if m.group(1).lower() not in self.corrector.common_words]
         # A product name is capitalised; in a question typed all in lower case, case says nothing, and an

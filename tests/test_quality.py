@@ -265,6 +265,18 @@ def test_a_word_the_notes_never_use_after_a_vendors_name_is_an_unknown_product_e
     assert planner.plan("aws credential").unknown_names == []
 
 
+def test_a_name_in_quotes_is_a_string_talked_about_not_an_unknown_name():
+    planner = Planner({w: 1 for w in "polly say product code translate leave name column tf idf doc amazon "
+                                     "sagemaker".split()}, {}, writes=lambda *words: False)
+    assert planner.plan("how do I make Polly say our product code 'KX-30'?").unknown_names == []
+    assert planner.plan("make Translate leave the name “AjoSave” as it is").unknown_names == []
+    assert planner.plan('tf-idf of "kafka" in my doc').unknown_names == []
+    # unquoted, the same names are unknown; an apostrophe quotes nothing; a vendor's product in quotes is one
+    assert planner.plan("how do I make Polly say our product code KX-30?").unknown_names == ["KX"]
+    assert planner.plan("our customers' Moniepoint wallets don't say").unknown_names == ["Moniepoint"]
+    assert planner.plan("what is 'Amazon Kendra'?").unknown_names == ["Kendra"]
+
+
 def test_an_amount_asked_of_something_the_notes_never_name_is_an_unknown_name():
     planner = Planner({w: 1 for w in "kinesis data stream period lambda memory shard example model sagemaker "
                                      "request size endpoint customer".split()}, {}, writes=lambda *words: False)
