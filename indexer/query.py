@@ -313,7 +313,8 @@ class Planner:
         for an amount asks about ("default retention period", _unknown_measures); or a name in code or a
         model's that the notes never write ("l1_ratio", "f2 score", _unknown_identifiers; not in a question
         with math, as the planner's formulas read it or MATH: "p_a", "w1"). None in a question of more than
-        NAMED_MAX_WORDS words."""
+        NAMED_MAX_WORDS words, and none in quotes but a vendor's product (QUOTED: "say 'KX-30'" names a
+        string the question talks about)."""
         if len(question.split()) > NAMED_MAX_WORDS:
             return []
         # a quoted string is talked about, not asked about; a vendor's product in quotes still names one
