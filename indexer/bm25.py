@@ -9,6 +9,8 @@ nothing at all. BM25Plus's IDF, log((N + 1) / df), is positive for every term, s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
@@ -39,21 +41,23 @@ class BM25:
         """How many documents hold each term: the vocabulary typos are corrected against."""
         return {term: len(docs) for term, docs in self._postings.items()}
 
-    def upper_bound(self, terms: list[str]) -> float:
+    def upper_bound(self, terms: list[str], weights: Mapping[str, float] | None = None) -> float:
         """The most any document could score for these terms: each term's IDF times its largest
-        possible term-frequency factor (k1 + 1, plus delta for BM25L/BM25Plus)."""
-        bm = self._bm25
+        possible term-frequency factor (k1 + 1, plus delta for BM25L/BM25Plus), times its weight."""
+        bm, weights = self._bm25, weights or {}
         delta = getattr(bm, "delta", 0.0)
-        return float(sum(bm.idf.get(t, 0.0) * (bm.k1 + 1 + delta) for t in terms if t in self._postings))
+        return float(sum(bm.idf.get(t, 0.0) * weights.get(t, 1.0) * (bm.k1 + 1 + delta)
+                         for t in terms if t in self._postings))
 
-    def normalized(self, terms: list[str]) -> np.ndarray:
+    def normalized(self, terms: list[str], weights: Mapping[str, float] | None = None) -> np.ndarray:
         """Scores as a share of upper_bound: near 1 only when a section matches every term strongly
         (the "theoretical min-max" normalisation of Bruch, Gai & Ingber, 2023)."""
-        bound = self.upper_bound(terms)
-        return self.scores(terms) / bound if bound > 0 else np.zeros(self.size, dtype=np.float32)
+        bound = self.upper_bound(terms, weights)
+        return self.scores(terms, weights) / bound if bound > 0 else np.zeros(self.size, dtype=np.float32)
 
-    def scores(self, terms: list[str]) -> np.ndarray:
-        """BM25 score of each document, 0 for documents that share no term with the query."""
+    def scores(self, terms: list[str], weights: Mapping[str, float] | None = None) -> np.ndarray:
+        """BM25 score of each document, 0 for documents that share no term with the query. A term in
+        `weights` counts that share of its score (QueryPlan.weights); the rest count whole."""
         known = [t for t in terms if t in self._postings]
         out = np.zeros(self.size, dtype=np.float32)
         if not known:
@@ -61,5 +65,10 @@ class BM25:
         # BM25Plus/BM25L give every document a small score for every query term (their lower bound
         # delta), matching or not; keep only documents that contain at least one query term.
         hit = np.unique(np.concatenate([self._postings[t] for t in set(known)]))
-        out[hit] = np.asarray(self._bm25.get_scores(known), dtype=np.float32)[hit]
+        out[hit] = np.asarray(self._weighted(known, weights) if weights else self._bm25.get_scores(known),
+                              dtype=np.float32)[hit]
         return out
+
+    def _weighted(self, terms: list[str], weights: Mapping[str, float]) -> np.ndarray:
+        """rank-bm25's scores with each term's own scaled by its weight: its sum over the terms, one at a time."""
+        return sum(weights.get(t, 1.0) * np.asarray(self._bm25.get_scores([t])) for t in terms)

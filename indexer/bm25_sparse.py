@@ -18,6 +18,7 @@ rank-bm25 (bm25.BM25) stays as the reference the tests compare against.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -46,8 +47,9 @@ class InvertedIndex:
         self.postings = {t: (doc[starts[i]:starts[i + 1]], tf[starts[i]:starts[i + 1]]) for t, i in vocab.items()}
         self.idf = IDF[variant](self, dict(zip(vocab, np.diff(starts).tolist())))
 
-    def get_scores(self, query: list[str]) -> np.ndarray:
-        """Score of every document, as rank-bm25's get_scores computes it."""
+    def get_scores(self, query: list[str], weights: Mapping[str, float] | None = None) -> np.ndarray:
+        """Score of every document, as rank-bm25's get_scores computes it; with weights, each term's own
+        scaled by its weight (1 if not given), as BM25.scores does for rank-bm25."""
         if not query:
             return np.zeros(self.corpus_size)
         # All terms at once, one row each: numpy adds rows in order (the reduction runs along axis 0 row
@@ -58,6 +60,8 @@ class InvertedIndex:
                 ids, tfs = self.postings[q]
                 q_freq[row, ids] = tfs
         idf = np.array([self.idf.get(q) or 0 for q in query], dtype=np.float64)[:, None]
+        if weights:
+            idf = idf * np.array([weights.get(q, 1.0) for q in query])[:, None]
         return TERM[self.variant](self, idf, q_freq).sum(axis=0)
 
 
@@ -115,6 +119,9 @@ class SparseBM25(BM25):
         self.size = len(docs)
         self._bm25 = InvertedIndex([d or ["\x00"] for d in docs], variant, k1, b)  # as BM25 does
         self._postings = {t: ids for t, (ids, _) in self._bm25.postings.items() if t != "\x00"}
+
+    def _weighted(self, terms: list[str], weights: Mapping[str, float]) -> np.ndarray:
+        return self._bm25.get_scores(terms, weights)
 
 
 def bm25_for(docs: list[list[str]], variant: str = DEFAULT_VARIANT, b: float = 0.75) -> BM25:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import reduce
 from pathlib import Path
@@ -292,37 +292,41 @@ class Searcher:
         BM25 to compare with; and in hybrid mode the same over the sections' lay phrases, lay_match), then the
         acronym-phrase bonus (phrase_bonus, in hybrid mode scaled) and the formula bonus
         (formula_sections), unsquared."""
-        scores, phrases = self.bm25.normalized(plan.terms), self.phrase_bonus(plan, scaled=mode == "hybrid")
+        scores = self.bm25.normalized(plan.terms, plan.weights)
+        phrases = self.phrase_bonus(plan, scaled=mode == "hybrid")
         if mode == "hybrid":
             if self.settings.w_heading:
-                scores = scores + self.settings.w_heading * self.heading_match(plan.terms)
+                scores = scores + self.settings.w_heading * self.heading_match(plan.terms, plan.weights)
             scores = np.maximum(scores, 0.0) ** self.settings.bm25_power
             if self.settings.w_lay_terms and len(self.index.lay):
-                scores = scores + self.settings.w_lay_terms * self.lay_match(plan.terms) ** self.settings.bm25_power
+                lay = self.lay_match(plan.terms, plan.weights)
+                scores = scores + self.settings.w_lay_terms * lay ** self.settings.bm25_power
         return scores + phrases + self.formula_sections(plan.formulas, plan.shapes)
 
-    def lay_match(self, terms: list[str]) -> np.ndarray:
+    def lay_match(self, terms: list[str], weights: Mapping[str, float] | None = None) -> np.ndarray:
         """Per section, BM25 over its lay phrases (lay.lay_terms) as a share of the most the question's
         terms could score there; 0 for a section without lay phrases. Made at the first question."""
         if self._lay_bm25 is None:
             self._lay_bm25 = bm25_for(lay_terms(self.index.lay, len(self.index.sections)),
                                       variant=self.settings.bm25_variant, b=self.settings.bm25_b)
-        return self._lay_bm25.normalized(terms)
+        return self._lay_bm25.normalized(terms, weights)
 
-    def heading_match(self, terms: list[str]) -> np.ndarray:
+    def heading_match(self, terms: list[str], weights: Mapping[str, float] | None = None) -> np.ndarray:
         """Per section, the IDF-weighted share of the question's terms that its own heading holds."""
         postings = self.heading_postings
         share = np.zeros(len(self.index.sections), dtype=np.float32)
-        weights = self.idf_weights(terms)
-        total = sum(weights.values())
+        idf = self.idf_weights(terms, weights)
+        total = sum(idf.values())
         if total > 0:
-            for term in weights.keys() & postings.keys():
-                share[postings[term]] += weights[term] / total
+            for term in idf.keys() & postings.keys():
+                share[postings[term]] += idf[term] / total
         return share
 
-    def idf_weights(self, terms: list[str]) -> dict[str, float]:
-        """Each distinct term's BM25 IDF, negative ones as 0: what a term weighs in a question's shares."""
-        return {t: max(self.bm25.idf.get(t, 0.0), 0.0) for t in set(terms)}
+    def idf_weights(self, terms: list[str], weights: Mapping[str, float] | None = None) -> dict[str, float]:
+        """Each distinct term's BM25 IDF, negative ones as 0, times its weight (QueryPlan.weights): what a
+        term weighs in a question's shares."""
+        weights = weights or {}
+        return {t: max(self.bm25.idf.get(t, 0.0), 0.0) * weights.get(t, 1.0) for t in set(terms)}
 
     def headings_naming(self, phrase: str) -> np.ndarray:
         """1 for each section whose own heading holds every term of the phrase, in any order: "Kinesis:
@@ -437,7 +441,7 @@ class Searcher:
         bonus = np.zeros(len(self.index.sections), dtype=np.float32)
         if not plan.expansions:
             return bonus
-        weights = self.idf_weights(plan.terms) if scaled else {}
+        weights = self.idf_weights(plan.terms, plan.weights) if scaled else {}
         total = sum(weights.values())
         for phrase, acronym in {p.lower(): a for a, p in plan.expansions.items()}.items():
             found = np.maximum(self.sections_writing(phrase), self.headings_naming(phrase))

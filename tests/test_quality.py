@@ -211,6 +211,18 @@ def test_planner_corrects_expands_and_splits():
     assert not plan.expansions and not plan.corrections and not plan.sides
 
 
+def test_an_acronyms_spelled_out_words_weigh_one_term_between_them():
+    planner = Planner({"random": 2, "cut": 1, "forest": 2, "rnn": 1, "recurrent": 1, "nn": 3, "tanh": 1},
+                      {"rcf": ["Random Cut Forest"], "rnn": ["Recurrent NN"]})
+    plan = planner.plan("RCF anomalies")
+    assert plan.weights == {"random": 1 / 3, "cut": 1 / 3, "forest": 1 / 3}  # the notes never write "rcf"
+    assert planner.plan("tanh for rnn").weights == {"recurrent": 1 / 4, "nn": 1 / 4}  # "rnn" counts whole too
+    assert planner.plan("random cut forest, RCF").weights == {}  # the question's own words count whole
+    assert planner.plan("kinesis").weights == {}
+    off = Planner(planner.vocabulary, planner.aliases, Features(shared_weights=False))
+    assert off.plan("RCF anomalies").weights == {} and "forest" in off.plan("RCF anomalies").terms
+
+
 def test_everyday_words_are_glossed_with_the_notes_term_when_the_notes_write_it():
     written = {"false positive", "dropout", "std dev"}
     planner = Planner({"false": 2, "positive": 3, "dropout": 1, "std": 1, "dev": 1}, {},
@@ -585,13 +597,21 @@ def test_an_acronym_the_notes_only_spell_out_is_found(bundled_searcher):
     assert all("random cut forest" in h.text.lower() for h in hits)
 
 
-@pytest.mark.parametrize("question", ["KDF compression to S3: gzip or snappy?", "can KDF turn csv into parquet",
-                                      "KVS for real-time video feeds"])
+@pytest.mark.parametrize("question", ["KDF compression to S3: gzip or snappy?", "can KDF turn csv into parquet"])
 def test_an_acronym_finds_the_section_whose_heading_names_it_before_a_summary_that_spells_it_out(
         bundled_searcher, question):
     """Only Data Engineering Summary writes "Kinesis Data Firehose"; the Kinesis section's heading names
     it ("Kinesis: Data Streams, Data Firehose, …") and its lines say the rest (before: the summary first)."""
     assert bundled_searcher.search(question, k=1)[0].path[-1].startswith("Kinesis: ")
+
+
+def test_an_acronym_the_summary_answers_in_the_questions_own_words_finds_the_summary_and_the_section(
+        bundled_searcher):
+    """The summary writes "Kinesis Video Streams: real-time video feeds"; the Kinesis section's heading names
+    them. (Counted three times over, "Kinesis Video Streams" put the Kinesis section first; QueryPlan.weights.)"""
+    hits = bundled_searcher.search("KVS for real-time video feeds", k=2)
+    assert {h.path[-1] for h in hits} == {"Data Engineering Summary",
+                                          "Kinesis: Data Streams, Data Firehose, Video Streams and Data Analytics"}
 
 
 @pytest.mark.parametrize("question, acronym, term, section", [
@@ -603,6 +623,16 @@ def test_aws_and_ml_shorthand_is_read_as_the_notes_term(bundled_searcher, questi
     answer = bundled_searcher.ask(question, k=2)
     assert answer.plan.expansions[acronym] == term
     assert answer.confident and section in {h.path[-1] for h in answer.hits}
+
+
+@pytest.mark.parametrize("question, section", [
+    ("KNN imputation for numerical lab values", "Missing and Unbalanced Data (Imputation)"),
+    ("ROC is TPR plotted against FPR?", "ROC/AUC"),
+])
+def test_an_acronym_spelled_out_counts_as_one_word_of_the_question(bundled_searcher, question, section):
+    """Before, the words KNN or TPR is spelled out in counted as three or four of the question's words, and
+    K-Nearest Neighbour or Sensitivity came first."""
+    assert bundled_searcher.search(question, k=1)[0].path[-1] == section
 
 
 def test_an_acronyms_phrase_does_not_outweigh_the_rest_of_the_question(bundled_searcher):

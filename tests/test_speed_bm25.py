@@ -30,6 +30,23 @@ def test_same_scores_as_rank_bm25(docs, queries, variant):
         assert fast.upper_bound(terms) == slow.upper_bound(terms)
 
 
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_terms_weighing_a_third_each_count_as_much_as_one_whole_term(docs, queries, variant):
+    """QueryPlan.weights: "kinesis" whole and the three words of "random cut forest" a third each score a
+    section holding "kinesis" as much as one holding the three words; counted whole, the three win."""
+    three = [["kinesis", "stream", "shard"], ["random", "cut", "forest"], ["glue", "crawler", "job"]]
+    terms, weights = ["kinesis", "random", "cut", "forest"], {"random": 1 / 3, "cut": 1 / 3, "forest": 1 / 3}
+    for bm in (BM25(three, variant), SparseBM25(three, variant)):
+        whole, shared = bm.scores(terms), bm.scores(terms, weights)
+        assert whole[1] > whole[0] > 0 and shared[0] == pytest.approx(shared[1]) and shared[2] == 0
+        assert bm.upper_bound(terms, weights) == pytest.approx(2 * bm.upper_bound(["kinesis"]))
+    slow, fast = BM25(docs, variant), SparseBM25(docs, variant)
+    for terms in queries[:300]:
+        weights = {t: 0.25 for t in terms[1::2]}
+        assert np.allclose(fast.scores(terms, weights), slow.scores(terms, weights), rtol=1e-6), terms
+        assert np.array_equal(fast.scores(terms, {}), slow.scores(terms))  # no weights: as rank-bm25 sums
+
+
 def test_searches_run_the_inverted_index_at_every_size(docs, bundled_searcher):
     assert type(bm25_for(docs[:3])) is SparseBM25
     assert type(bundled_searcher.bm25) is SparseBM25
