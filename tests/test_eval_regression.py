@@ -46,8 +46,7 @@ HELD_BACK = ("holdout-d.yaml", "holdout-e.yaml", "holdout-aa.yaml", "holdout-ab.
              "holdout-bb.yaml", "holdout-bc.yaml", "holdout-bd.yaml", "holdout-be.yaml", "holdout-bf.yaml",
              "holdout-bg.yaml", "holdout-bh.yaml", "holdout-bi.yaml", "holdout-bj.yaml", "holdout-bk.yaml",
              "holdout-bl.yaml", "holdout-bo.yaml", "holdout-bp.yaml", "holdout-bq.yaml", "holdout-br.yaml",
-             "holdout-bs.yaml",
-             "holdout-bt.yaml")
+             "holdout-bs.yaml", "holdout-bt.yaml")
 
 
 @pytest.mark.parametrize("name", ["questions.yaml", *HELD_BACK])
