@@ -252,6 +252,7 @@ class Planner:
         text = corrected
         expansions = self._expansions(text) if self.features.aliases else {}
         terms = tok.tokenize(text)
+        own = set(terms)  # the question's own terms, before an acronym's or a gloss's words join them
         for acronym, expansion in expansions.items():
             text = re.sub(rf"\b{re.escape(acronym)}\b", f"{acronym} ({expansion})", text, count=1)
             terms += tok.tokenize(expansion)
@@ -259,8 +260,7 @@ class Planner:
         for phrase, term in glosses.items():
             text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", f"{phrase} ({term})", text, count=1)
             terms += tok.tokenize(term)
-        weights = shared_weights(tok.tokenize(corrected), expansions, glosses, self.vocabulary) \
-            if self.features.shared_weights else {}
+        weights = shared_weights(own, expansions, glosses, self.vocabulary) if self.features.shared_weights else {}
         expanded = {a.lower() for a in expansions}
         found, shapes = (formulas(question), formula_shapes(question)) if self.features.formulas else ([], [])
         known_formula = bool(self.writes_formula and (found or shapes) and self.writes_formula(found, shapes))
